@@ -1,0 +1,10 @@
+// The site is static: every lesson page is built from its Markdown file at build time.
+// BASE_PATH lets the built site live under a sub-path (a workshop host, GitHub Pages).
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  server: { host: '127.0.0.1', port: 4321 },
+  markdown: { shikiConfig: { theme: 'github-light-high-contrast' } },
+});

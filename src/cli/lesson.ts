@@ -1,0 +1,71 @@
+/**
+ * The headless runner: runs every cell of each lesson file in order on TF.js's CPU backend.
+ * Exit 0 when all passed, 1 when a cell failed, 2 when a file could not be read or parsed.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LessonError } from '../notebook/errors.ts';
+import { parseLesson } from '../notebook/parse.ts';
+import type { Lesson } from '../notebook/lesson.ts';
+import { parseArgs, USAGE } from './args.ts';
+import { runLessonFile } from './run-file.ts';
+import type { CellReport, FileReport } from './report.ts';
+import { printCell, printSummary } from './print.ts';
+
+// A reader such as `head` may close the pipe early; that is not a failure of the lessons.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const args = parseArgs(process.argv.slice(2));
+if ('error' in args) {
+  process.stderr.write(`${args.error}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+const reports: FileReport[] = [];
+let unreadable = false;
+for (const file of args.files) {
+  let lesson: Lesson;
+  try {
+    lesson = parseLesson(await readFile(file, 'utf8'), file);
+  } catch (error) {
+    unreadable = true;
+    const message = error instanceof LessonError ? error.message : `${file}: ${(error as Error).message}`;
+    reports.push({ file, ok: false, error: message, cells: [] });
+    if (!args.json) process.stdout.write(`${file}\n  ✗ ${message}\n\n`);
+    continue;
+  }
+  if (!args.json) process.stdout.write(`${file}  (${lesson.meta.title})\n`);
+  const report = await runLessonFile(lesson, {
+    guardMs: args.guardMs,
+    timeoutMs: args.timeoutMs,
+    starters: args.starters,
+    onCell: args.json ? undefined : (cell: CellReport) => process.stdout.write(printCell(cell)),
+  });
+  reports.push(report);
+  if (!args.json) process.stdout.write(`${printSummary(report)}\n`);
+  if (args.out) await writeCharts(args.out, lesson, report);
+}
+
+async function writeCharts(dir: string, lesson: Lesson, report: FileReport) {
+  await mkdir(dir, { recursive: true });
+  for (const cell of report.cells) {
+    let n = 0;
+    for (const output of cell.outputs) {
+      if (output.kind !== 'chart' || !output.svg) continue;
+      await writeFile(join(dir, `${lesson.slug}-cell${cell.index + 1}-${++n}.svg`), output.svg);
+    }
+  }
+}
+
+if (args.json) {
+  // Chart markup goes to --out files; the JSON keeps each output's kind and text.
+  const plain = reports.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, outputs: c.outputs.map(({ svg: _svg, ...o }) => o) })) }));
+  process.stdout.write(`${JSON.stringify(plain, null, 2)}\n`);
+} else {
+  const passed = reports.filter((r) => r.ok).length;
+  process.stdout.write(`${passed} passed, ${reports.length - passed} failed\n`);
+}
+process.exitCode = unreadable ? 2 : reports.every((r) => r.ok) ? 0 : 1;

@@ -1,0 +1,24 @@
+/**
+ * The kernel host for headless runs: TF.js on its CPU backend, Plot drawing into a linkedom
+ * document, loop guards that stop without asking (nobody is there to answer).
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as Plot from '@observablehq/plot';
+import type { KernelHost } from '../notebook/host.ts';
+import { wrapPlot } from '../notebook/plot.ts';
+import * as lab from '../ml/index.ts';
+import { createNodeDocument } from './node-dom.ts';
+
+export async function createNodeHost(): Promise<KernelHost> {
+  // Production mode also silences TF.js's "install tfjs-node" banner, which cannot install here.
+  tf.enableProdMode();
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const plot = wrapPlot(Plot, createNodeDocument());
+  return {
+    tf,
+    Plot: plot,
+    modules: { '@tensorflow/tfjs': tf, '@observablehq/plot': plot, lab },
+    confirmStop: () => true,
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * What differs between the browser and Node: the libraries handed to cells, how the learner is
+ * asked to stop a runaway loop, and whether console output is mirrored to the real console.
+ */
+export interface KernelHost {
+  /** The TF.js namespace cells see as `tf` (and import as "@tensorflow/tfjs"). */
+  tf: typeof import('@tensorflow/tfjs');
+  /** The Plot namespace cells see as `Plot`, already wrapped by wrapPlot. */
+  Plot: typeof import('@observablehq/plot');
+  /** Every module a cell may import, by specifier; "@tensorflow/tfjs" and "@observablehq/plot" included. */
+  modules: Record<string, object>;
+  /** Asked when a loop has not yielded for the guard time; true means stop it. */
+  confirmStop(message: string): boolean;
+  /** Also print cell console output to the real console (the browser's devtools). */
+  mirrorConsole?: boolean;
+}

@@ -1,0 +1,425 @@
+/**
+ * Runs a lesson's cells: one shared scope, a queue (one cell at a time, in the order asked),
+ * Stop, Restart, stale marking. The browser page and the headless runner both drive this class;
+ * they differ only in the KernelHost they pass.
+ */
+import { compileCell, type CompiledCell } from './compile.ts';
+import { CompileError, StopError, formatLocation, type SourceLocation } from './errors.ts';
+import { activeFitCount, addFitGate, stopFits, trackFits } from './fits.ts';
+import type { KernelHost } from './host.ts';
+import { cellsOf, type CellBlock, type Lesson } from './lesson.ts';
+import { trackListeners, removeListeners } from './listeners.ts';
+import { locateStack, registerCellSource, cellInStack } from './locate.ts';
+import type { Output } from './outputs.ts';
+import { seedRandom } from './random.ts';
+import { CellRun } from './cell-run.ts';
+import { CellRuntime, LOOP_HINT } from './runtime.ts';
+import { createLookup, createScope, type LessonScope } from './scope.ts';
+import { nextStatus, type CellStatus, type StatusEvent } from './status.ts';
+import { toOutput } from './display.ts';
+
+export interface KernelOptions {
+  /** Run each exercise's solution in place of its starter (headless runs prove exercises solvable). */
+  useSolutions?: boolean;
+  /** A failing `check for=X` shows "not yet" and leaves the cell done (the browser), instead of failing. */
+  softExerciseChecks?: boolean;
+  /** Loop-guard limit when a cell sets no `guard=` (default 3000 ms). */
+  guardMs?: number;
+  /** How long Stop waits for running fits to reach the end of their batch (default 60 s). */
+  stopWaitMs?: number;
+}
+
+export interface CellState {
+  readonly index: number;
+  readonly block: CellBlock;
+  /** The code that runs: the author's, or the learner's edit. */
+  source: string;
+  status: CellStatus;
+  outputs: Output[];
+  ms?: number;
+  runs: number;
+  /** Live tensors added by the last run. */
+  leakedTensors: number;
+  /** For exercises: which code ran last. */
+  ran?: 'starter' | 'solution';
+  declarations: string[];
+  references: string[];
+  /** Order of the last run among all runs; 0 when it never ran. */
+  runOrder: number;
+}
+
+interface Job {
+  index: number;
+  before: CellStatus;
+  skip: boolean;
+  settle(ok: boolean): void;
+}
+
+interface Current {
+  cell: CellState;
+  run: CellRun;
+  abort(error: StopError): void;
+  stopRequested?: StopError;
+  finished: Promise<boolean>;
+}
+
+export type KernelListener = (cell: CellState) => void;
+
+export class Kernel {
+  readonly lesson: Lesson;
+  readonly cells: CellState[];
+  scope: LessonScope;
+  private lookup: LessonScope;
+  private readonly host: KernelHost;
+  private readonly options: KernelOptions;
+  private readonly runtime: CellRuntime;
+  private readonly listeners = new Set<KernelListener>();
+  private readonly sourcesOf = new Map<number, Set<string>>();
+  private readonly runsOf = new Map<number, CellRun>();
+  private readonly compiled = new Map<string, CompiledCell>();
+  private queue: Job[] = [];
+  private draining = false;
+  private current: Current | undefined;
+  private runCounter = 0;
+  private readonly removeGate: () => void;
+
+  constructor(lesson: Lesson, host: KernelHost, options: KernelOptions = {}) {
+    this.lesson = lesson;
+    this.host = host;
+    this.options = options;
+    this.scope = createScope();
+    this.lookup = createLookup(this.scope, (name) => this.explainMissing(name));
+    this.runtime = new CellRuntime({ file: lesson.file, modules: host.modules, confirmStop: (m) => host.confirmStop(m) });
+    this.cells = cellsOf(lesson).map((block) => ({
+      index: block.index, block, source: block.source, status: block.options.run ? 'idle' : 'skipped',
+      outputs: [], runs: 0, leakedTensors: 0, declarations: [], references: [], runOrder: 0,
+    }));
+    for (const cell of this.cells) this.analyse(cell);
+    trackFits(host.tf as never);
+    trackListeners();
+    this.removeGate = addFitGate(() => {
+      if (this.runtime.halting) throw this.runtime.halting;
+    });
+  }
+
+  subscribe(listener: KernelListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(cell: CellState): void {
+    for (const listener of this.listeners) listener(cell);
+  }
+
+  private move(cell: CellState, event: StatusEvent, before?: CellStatus): void {
+    const status = nextStatus(cell.status, event, before);
+    if (status === cell.status) return;
+    cell.status = status;
+    this.changed(cell);
+  }
+
+  /** The code a run executes and where it sits in the file. */
+  private codeFor(cell: CellState): { source: string; line: number; ran?: 'starter' | 'solution' } {
+    const { block } = cell;
+    if (!block.options.exercise) return { source: cell.source, line: block.line };
+    if (this.options.useSolutions && block.solution) return { ...block.solution, ran: 'solution' };
+    return { source: cell.source, line: block.line, ran: 'starter' };
+  }
+
+  private compile(cell: CellState): CompiledCell {
+    const { source, line } = this.codeFor(cell);
+    const key = `${line}\u0000${source}`;
+    const cached = this.compiled.get(key);
+    if (cached) return cached;
+    const sourceURL = registerCellSource({ file: this.lesson.file, line, headerLines: 1 });
+    const sources = this.sourcesOf.get(cell.index) ?? new Set();
+    sources.add(sourceURL);
+    this.sourcesOf.set(cell.index, sources);
+    const result = compileCell(source, { file: this.lesson.file, line, modules: Object.keys(this.host.modules), sourceURL });
+    this.compiled.set(key, result);
+    return result;
+  }
+
+  private analyse(cell: CellState): void {
+    try {
+      const compiled = this.compile(cell);
+      cell.declarations = compiled.declarations;
+      cell.references = compiled.references;
+    } catch {
+      // A cell that does not compile provides nothing; running it reports the error.
+    }
+  }
+
+  private explainMissing(name: string): string {
+    const providers = this.cells.filter((cell) => cell.declarations.includes(name));
+    if (providers.length === 0) return '';
+    const where = providers.map((cell) => `cell ${cell.index + 1} (${this.lesson.file}:${cell.block.line})`).join(' or ');
+    return `: it is declared in ${where}, which has not run yet`;
+  }
+
+  /** Cells that declare names cell `index` needs and that are not in the scope yet: "run inputs first". */
+  missingInputs(index: number): number[] {
+    const cell = this.cells[index]!;
+    const missing = new Set<number>();
+    for (const name of cell.references) {
+      if (name in this.scope) continue;
+      const provider = [...this.cells].slice(0, index).reverse().find((other) => other.declarations.includes(name))
+        ?? this.cells.find((other) => other.index !== index && other.declarations.includes(name));
+      if (provider) missing.add(provider.index);
+    }
+    return [...missing].sort((a, b) => a - b);
+  }
+
+  /** Replaces a cell's code (a learner's edit). The cell and the cells that use its names go stale. */
+  edit(index: number, source: string): void {
+    const cell = this.cells[index]!;
+    if (cell.source === source) return;
+    const before = cell.declarations;
+    cell.source = source;
+    this.analyse(cell);
+    this.move(cell, 'invalidate');
+    this.invalidateUsersOf(cell, [...before, ...cell.declarations]);
+    this.changed(cell);
+  }
+
+  /**
+   * Cells that read names this cell declares go stale: after an edit, every one that ran; after
+   * a run, those that ran before it (they saw the old values).
+   */
+  private invalidateUsersOf(cell: CellState, names: string[], onlyEarlier = false): void {
+    if (names.length === 0) return;
+    for (const other of this.cells) {
+      if (other === cell || other.runOrder === 0) continue;
+      if (onlyEarlier && other.runOrder > cell.runOrder) continue;
+      if (other.references.some((name) => names.includes(name))) this.move(other, 'invalidate');
+    }
+  }
+
+  run(index: number): Promise<boolean> {
+    return this.enqueue(index, false);
+  }
+
+  async runAll(): Promise<boolean> {
+    seedRandom(this.lesson.meta.seed);
+    const results = this.cells.map((cell) => this.enqueue(cell.index, !cell.block.options.run));
+    return (await Promise.all(results)).every(Boolean);
+  }
+
+  async runUpTo(index: number): Promise<boolean> {
+    const results = this.cells.slice(0, index + 1).map((cell) => this.enqueue(cell.index, cell.index !== index && !cell.block.options.run));
+    return (await Promise.all(results)).every(Boolean);
+  }
+
+  private enqueue(index: number, skip: boolean): Promise<boolean> {
+    const cell = this.cells[index];
+    if (!cell) return Promise.reject(new RangeError(`there is no cell ${index} in ${this.lesson.file}`));
+    return new Promise<boolean>((settle) => {
+      const before = cell.status;
+      if (!skip) this.move(cell, 'queue');
+      this.queue.push({ index, before, skip, settle });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        const cell = this.cells[job.index]!;
+        if (job.skip) {
+          cell.status = 'skipped';
+          this.changed(cell);
+          job.settle(true);
+          continue;
+        }
+        const ok = await this.execute(cell);
+        job.settle(ok);
+        if (!ok) this.cancelQueue();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private cancelQueue(): void {
+    const jobs = this.queue;
+    this.queue = [];
+    for (const job of jobs) {
+      this.move(this.cells[job.index]!, 'dequeue', job.before);
+      job.settle(false);
+    }
+  }
+
+  /** Clears what earlier runs of a cell left behind: timers and event listeners. */
+  private cleanUp(cell: CellState): void {
+    this.runsOf.get(cell.index)?.clearTimers();
+    removeListeners(this.sourcesOf.get(cell.index) ?? []);
+  }
+
+  private errorOutput(error: unknown, fallback?: SourceLocation): Output {
+    if (error instanceof CompileError) {
+      return { kind: 'error', name: 'CompileError', message: error.reason, location: error.location, text: `CompileError: ${error.message}` };
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    const { location, frames } = locateStack(err.stack);
+    const at = location ?? fallback;
+    const where = at ? `${formatLocation(at)}: ` : '';
+    const stack = frames.length > 1 ? `\n${frames.map((f) => `    ${f}`).join('\n')}` : '';
+    return { kind: 'error', name: err.name, message: err.message, location: at, text: `${where}${err.name}: ${err.message}${stack}` };
+  }
+
+  /** Errors thrown later by a cell's timers, listeners or unawaited promises land in that cell. */
+  reportAsyncError(error: unknown, run?: CellRun): void {
+    if (error instanceof StopError) return;
+    let target = run;
+    if (!target) {
+      const source = cellInStack((error as Error)?.stack);
+      const index = source ? [...this.sourcesOf].find(([, set]) => set.has(source))?.[0] : this.current?.cell.index;
+      target = index === undefined ? undefined : this.runsOf.get(index);
+    }
+    target?.push(this.errorOutput(error));
+  }
+
+  private async execute(cell: CellState): Promise<boolean> {
+    this.cleanUp(cell);
+    const code = this.codeFor(cell);
+    cell.outputs = [];
+    cell.ran = code.ran;
+    this.move(cell, 'start');
+    let compiled: CompiledCell;
+    let fn: (...args: unknown[]) => Promise<unknown>;
+    try {
+      compiled = this.compile(cell);
+      fn = (0, eval)(compiled.code);
+    } catch (error) {
+      cell.outputs = [this.errorOutput(error, { file: this.lesson.file, line: code.line })];
+      this.move(cell, 'fail');
+      return false;
+    }
+    cell.declarations = compiled.declarations;
+    cell.references = compiled.references;
+    const run: CellRun = new CellRun(() => this.changed(cell), (error) => this.reportAsyncError(error, run), this.host.mirrorConsole ?? false);
+    cell.outputs = run.outputs;
+    this.runsOf.set(cell.index, run);
+
+    let abort!: (error: StopError) => void;
+    const aborted = new Promise<never>((_, reject) => (abort = reject));
+    let finish!: (ok: boolean) => void;
+    const current: Current = { cell, run, abort, finished: new Promise((resolve) => (finish = resolve)) };
+    this.current = current;
+    const limit = (cell.block.options.guard ?? (this.options.guardMs ?? 3000) / 1000) * 1000;
+    this.runtime.begin(limit);
+    const tensorsBefore = this.host.tf.memory().numTensors;
+    const started = performance.now();
+    let ok = false;
+    try {
+      const promise = fn(this.scope, this.lookup, this.runtime, ...run.env(this.host));
+      promise.catch(() => {}); // after Stop the abandoned promise may still reject
+      const value = await Promise.race([promise, aborted]);
+      if (value !== undefined) run.push(toOutput(value));
+      ok = this.checksPass(cell, run);
+    } catch (error) {
+      if (current.stopRequested) await this.finishStopping(cell);
+      run.push(this.errorOutput(current.stopRequested ?? error, { file: this.lesson.file, line: code.line }));
+    } finally {
+      this.runtime.end();
+      cell.ms = Math.round(performance.now() - started);
+      cell.leakedTensors = this.host.tf.memory().numTensors - tensorsBefore;
+      cell.runs++;
+      cell.runOrder = ++this.runCounter;
+      this.current = undefined;
+      if (!current.stopRequested) this.runtime.halting = undefined;
+    }
+    if (ok && cell.runs > 1 && cell.leakedTensors > 0) {
+      run.push({
+        kind: 'text', stream: 'warn',
+        text: `This run left ${cell.leakedTensors} more tensors alive than before it (${this.host.tf.memory().numTensors} in all). ` +
+          'Each re-run adds them again: build tensors inside tf.tidy(() => ...) or call .dispose() on the ones you replace.',
+      });
+    }
+    this.move(cell, ok ? 'finish' : 'fail');
+    this.invalidateUsersOf(cell, cell.declarations, true);
+    finish(ok);
+    return ok;
+  }
+
+  private checksPass(cell: CellState, run: CellRun): boolean {
+    const failed = run.checks.filter((pass) => !pass).length;
+    if (failed === 0) return true;
+    const exerciseCheck = cell.block.options.check && cell.block.options.for;
+    if (exerciseCheck && this.options.softExerciseChecks) {
+      run.push({ kind: 'text', stream: 'log', text: `Not yet: ${failed} of ${run.checks.length} checks do not pass.` });
+      return true;
+    }
+    run.push({
+      kind: 'error', name: 'CheckFailed', message: `${failed} of ${run.checks.length} checks failed`,
+      location: { file: this.lesson.file, line: cell.block.line },
+      text: `${this.lesson.file}:${cell.block.line}: CheckFailed: ${failed} of ${run.checks.length} checks failed`,
+    });
+    return false;
+  }
+
+  /** While `stopping`: wait until fits the cell started have ended, then let code run again. */
+  private async finishStopping(cell: CellState): Promise<void> {
+    this.move(cell, 'stop');
+    await stopFits(this.options.stopWaitMs ?? 60_000);
+    // One turn of the event loop lets continuations of the stopped code hit the halt and end.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.runtime.halting = undefined;
+  }
+
+  /** Stops the running cell and empties the queue. Resolves when the work has really ended. */
+  async stop(why: 'stop' | 'restart' = 'stop'): Promise<void> {
+    this.cancelQueue();
+    const current = this.current;
+    if (!current) {
+      await stopFits(this.options.stopWaitMs ?? 60_000);
+      return;
+    }
+    const fits = activeFitCount();
+    const message = why === 'restart'
+      ? 'Stopped by Restart.'
+      : `Stopped by you${fits ? ` (training ends at the end of its current batch)` : ''}.\n${LOOP_HINT}`;
+    const error = new StopError(why, message);
+    current.stopRequested = error;
+    this.runtime.halt(error);
+    this.move(current.cell, 'stop');
+    current.run.clearTimers();
+    current.abort(error);
+    await current.finished;
+  }
+
+  /** Stop, then forget everything: scope, outputs, timers, listeners, tensors. Reseeds. */
+  async restart(): Promise<void> {
+    await this.stop('restart');
+    for (const cell of this.cells) {
+      this.cleanUp(cell);
+      cell.outputs = [];
+      cell.runs = 0;
+      cell.runOrder = 0;
+      cell.ms = undefined;
+      cell.leakedTensors = 0;
+      cell.status = cell.block.options.run ? 'idle' : 'skipped';
+      this.changed(cell);
+    }
+    this.runsOf.clear();
+    this.scope = createScope();
+    this.lookup = createLookup(this.scope, (name) => this.explainMissing(name));
+    const tf = this.host.tf;
+    const backend = tf.getBackend();
+    tf.disposeVariables();
+    tf.engine().reset();
+    await tf.setBackend(backend);
+    await tf.ready();
+    seedRandom(this.lesson.meta.seed);
+  }
+
+  /** Stops timers and hooks; the kernel cannot be used afterwards. */
+  dispose(): void {
+    for (const cell of this.cells) this.cleanUp(cell);
+    this.runtime.dispose();
+    this.removeGate();
+  }
+}

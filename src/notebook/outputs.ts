@@ -1,0 +1,24 @@
+/**
+ * What a cell run produces, as data tagged with a kind. The browser renders each kind with one
+ * switch; Node prints `text`, which every kind carries; `--json` writes everything but live DOM.
+ */
+import type { SourceLocation } from './errors.ts';
+
+export type Output =
+  | { kind: 'text'; text: string; stream: 'result' | 'log' | 'warn' | 'error' }
+  | { kind: 'error'; text: string; name: string; message: string; location?: SourceLocation }
+  | { kind: 'table'; text: string; columns: string[]; rows: unknown[][]; total: number }
+  | { kind: 'tensor'; text: string; shape: number[]; dtype: string; preview: string }
+  | { kind: 'chart'; text: string; node: unknown; svg: string }
+  | { kind: 'image'; text: string; src: string; width: number; height: number }
+  | { kind: 'html'; text: string; node: unknown }
+  | { kind: 'progress'; text: string; label: string; value: number; total: number; startedAt: number; updatedAt: number }
+  | { kind: 'check'; text: string; pass: boolean; message: string };
+
+export type OutputKind = Output['kind'];
+
+/** The serialisable part of an output (live DOM nodes dropped), for `--json` and tests. */
+export function plainOutput(output: Output): Record<string, unknown> {
+  const { node: _node, ...rest } = output as Output & { node?: unknown };
+  return rest;
+}

@@ -1,0 +1,106 @@
+/**
+ * Markdown lesson → Lesson. Fences whose info string starts with the word `ts` are cells; every
+ * other fence stays in the prose. Problems throw a LessonError naming the file and line.
+ */
+import MarkdownIt from 'markdown-it';
+import { LessonError } from './errors.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { parseInfoString } from './options.ts';
+import { slugOf, type Block, type CellBlock, type CodeSource, type Lesson } from './lesson.ts';
+
+const markdown = new MarkdownIt();
+
+interface Fence {
+  info: string;
+  content: string;
+  /** 0-based line of the opening fence within the body. */
+  open: number;
+  /** 0-based line after the block (after the closing fence when there is one). */
+  end: number;
+  closed: boolean;
+  nested: boolean;
+}
+
+function fencesOf(body: string): Fence[] {
+  const lines = body.split('\n');
+  return markdown
+    .parse(body, {})
+    .filter((token) => token.type === 'fence' && token.map)
+    .map((token) => {
+      const [open, end] = token.map!;
+      const last = lines[end - 1] ?? '';
+      const marker = token.markup[0]!;
+      const closing = new RegExp(`^\\s{0,3}\\${marker}{${token.markup.length},}\\s*$`);
+      const closed = end - 1 > open && closing.test(last);
+      return { info: token.info, content: token.content, open, end, closed, nested: token.level > 0 };
+    });
+}
+
+const isCellInfo = (info: string) => info.trim().split(/\s+/)[0] === 'ts';
+
+export function parseLesson(text: string, file: string): Lesson {
+  const { meta, body, bodyLine } = splitFrontmatter(text, file);
+  const lines = body.split('\n');
+  const blocks: Block[] = [];
+  const solutions: { forId: string; code: CodeSource; line: number }[] = [];
+  let proseStart = 0;
+  let index = 0;
+
+  const pushProse = (from: number, to: number) => {
+    const text = lines.slice(from, to).join('\n');
+    if (text.trim()) blocks.push({ kind: 'prose', markdown: text, line: bodyLine + from });
+  };
+
+  for (const fence of fencesOf(body)) {
+    const fenceLine = bodyLine + fence.open;
+    if (!fence.closed) {
+      throw new LessonError(`the code fence opened here is never closed; end it with a line of ${'```'}`, { file, line: fenceLine });
+    }
+    if (!isCellInfo(fence.info)) continue;
+    if (fence.nested) {
+      throw new LessonError('a `ts` cell must stand at the top level of the lesson, not inside a list or a quote', { file, line: fenceLine });
+    }
+    const parsed = parseInfoString(fence.info);
+    if ('error' in parsed) throw new LessonError(parsed.error, { file, line: fenceLine });
+    pushProse(proseStart, fence.open);
+    proseStart = fence.end;
+    const code: CodeSource = { source: fence.content.replace(/\n$/, ''), line: fenceLine + 1 };
+    if (parsed.options.solution) {
+      solutions.push({ forId: parsed.options.for!, code, line: fenceLine });
+      continue;
+    }
+    blocks.push({ kind: 'cell', index: index++, options: parsed.options, ...code });
+  }
+  pushProse(proseStart, lines.length);
+  linkCells(blocks, solutions, file);
+  return { file, slug: slugOf(file), meta, blocks };
+}
+
+/** Ids are unique; every solution and `check for=X` names an exercise that exists. */
+function linkCells(blocks: Block[], solutions: { forId: string; code: CodeSource; line: number }[], file: string) {
+  const cells = blocks.filter((block): block is CellBlock => block.kind === 'cell');
+  const byId = new Map<string, CellBlock>();
+  for (const cell of cells) {
+    const id = cell.options.id;
+    if (!id) continue;
+    if (byId.has(id)) {
+      throw new LessonError(`cell id "${id}" is used twice (first on line ${byId.get(id)!.line - 1})`, { file, line: cell.line - 1 });
+    }
+    byId.set(id, cell);
+  }
+  const exerciseNamed = (id: string, line: number, what: string) => {
+    const target = byId.get(id);
+    if (!target || !target.options.exercise) {
+      throw new LessonError(`${what} for=${id} has no \`ts exercise id=${id}\` cell`, { file, line });
+    }
+    return target;
+  };
+  for (const cell of cells) {
+    if (cell.options.check && cell.options.for) exerciseNamed(cell.options.for, cell.line - 1, 'check');
+  }
+  for (const solution of solutions) {
+    const exercise = exerciseNamed(solution.forId, solution.line, 'solution');
+    if (exercise.solution) throw new LessonError(`exercise "${solution.forId}" already has a solution`, { file, line: solution.line });
+    exercise.solution = solution.code;
+  }
+}
