@@ -260,7 +260,7 @@ export class Kernel {
 
   private errorOutput(error: unknown, fallback?: SourceLocation): Output {
     if (error instanceof CompileError) {
-      return { kind: 'error', name: 'CompileError', message: error.reason, location: error.location, text: `CompileError: ${error.message}` };
+      return { kind: 'error', name: 'CompileError', message: error.reason, location: error.location, text: `${formatLocation(error.location)}: CompileError: ${error.reason}` };
     }
     const err = error instanceof Error ? error : new Error(String(error));
     const { location, frames } = locateStack(err.stack);
@@ -272,7 +272,8 @@ export class Kernel {
 
   /** Errors thrown later by a cell's timers, listeners or unawaited promises land in that cell. */
   reportAsyncError(error: unknown, run?: CellRun): void {
-    if (error instanceof StopError) return;
+    // Stop and Restart already said what happened; a loop stopped by the guard in a timer has not.
+    if (error instanceof StopError && error.why !== 'guard') return;
     let target = run;
     if (!target) {
       const source = cellInStack((error as Error)?.stack);

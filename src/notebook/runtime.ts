@@ -94,8 +94,11 @@ export class CellRuntime {
     const asked = now();
     const stop = this.options.confirmStop(`${message}\n\nOK stops it. Cancel lets it run for another while.`);
     if (stop || now() - asked < INSTANT_CONFIRM_MS) {
-      this.halting = new StopError('guard', `${message} It was stopped.\n${LOOP_HINT}`);
-      throw this.halting;
+      const error = new StopError('guard', `${message} It was stopped.\n${LOOP_HINT}`);
+      // During a run, halt everything until the run has ended (a `catch` in the loop must not
+      // let it spin on). Outside a run (a timer or an event handler) only this call is ended.
+      if (this.active > 0) this.halting = error;
+      throw error;
     }
     this.lastTick = now();
   }
