@@ -5,10 +5,12 @@ const MARK: Record<string, string> = { done: '✓', error: '✗', skipped: '-', 
 
 const indent = (text: string, by: string) => text.split('\n').map((line) => `${by}${line}`).join('\n');
 
-export function printCell(cell: CellReport): string {
+/** `timings: false` leaves out milliseconds, for output that must compare equal between runs. */
+export function printCell(cell: CellReport, { timings = true } = {}): string {
   const name = cell.id ? `cell ${cell.index + 1} "${cell.id}"` : `cell ${cell.index + 1}`;
   const ran = cell.ran === 'solution' ? ' [solution]' : '';
-  const head = `  ${MARK[cell.status] ?? '?'} ${name} (line ${cell.line})${ran}  ${cell.status === 'skipped' ? 'skipped' : `${cell.ms} ms`}\n`;
+  const time = cell.status === 'skipped' ? '  skipped' : timings ? `  ${cell.ms} ms` : '';
+  const head = `  ${MARK[cell.status] ?? '?'} ${name} (line ${cell.line})${ran}${time}\n`;
   const body = cell.outputs.map((output) => `${indent(output.text, '      ')}\n`).join('');
   return head + body;
 }

@@ -411,7 +411,11 @@ export class Kernel {
     const tf = this.host.tf;
     const backend = tf.getBackend();
     tf.disposeVariables();
+    // reset() disposes every tensor, but also forgets the environment flags (prod mode, WebGL
+    // settings the host chose): put them back.
+    const flags = { ...tf.env().getFlags() };
     tf.engine().reset();
+    tf.env().setFlags(flags);
     await tf.setBackend(backend);
     await tf.ready();
     seedRandom(this.lesson.meta.seed);

@@ -18,9 +18,18 @@ function markName(mark: unknown): string {
   return typeof labelled === 'string' ? labelled : (mark.constructor?.name ?? 'mark').toLowerCase();
 }
 
-function describe(options: PlotOptions, element: { getAttribute(name: string): string | null; querySelector?(s: string): unknown }) {
+type ElementLike = { getAttribute(name: string): string | null; querySelectorAll?(s: string): Iterable<ElementLike> };
+
+/** The chart's own <svg>: a figure also holds legend swatches and ramps, which are svgs too. */
+function mainSvg(element: ElementLike): ElementLike | undefined {
+  if (element.getAttribute('width')) return element;
+  const svgs = [...(element.querySelectorAll?.('svg') ?? [])];
+  return svgs.find((svg) => /^plot-[\w]+$/.test(svg.getAttribute('class') ?? '')) ?? svgs.at(-1);
+}
+
+function describe(options: PlotOptions, element: ElementLike) {
   const marks = (options.marks ?? []).flat(Infinity as 1).filter((mark) => mark != null);
-  const svg = (element.getAttribute('width') ? element : element.querySelector?.('svg')) as { getAttribute(name: string): string | null } | null;
+  const svg = mainSvg(element);
   const size = svg ? `${svg.getAttribute('width')}x${svg.getAttribute('height')}` : 'unknown size';
   const counts = new Map<string, number>();
   for (const mark of marks) counts.set(markName(mark), (counts.get(markName(mark)) ?? 0) + 1);
@@ -39,7 +48,13 @@ export function wrapPlot(Plot: PlotModule, document?: unknown): PlotModule {
     summaries.set(element, describe(options, element as never));
     return element;
   };
-  const legend = (options: PlotOptions = {}) => (Plot.legend as (o: PlotOptions) => unknown)(withDocument(options));
+  const legend = (options: PlotOptions = {}) => {
+    const element = (Plot.legend as (o: PlotOptions) => object)(withDocument(options));
+    const svg = mainSvg(element as ElementLike);
+    const size = svg?.getAttribute('width') ? ` ${svg.getAttribute('width')}x${svg.getAttribute('height')}` : '';
+    if (element) summaries.set(element, `legend${size}`);
+    return element;
+  };
   plotForMarks = plot;
   if (!patchedMark) {
     // `Plot.dot(data).plot()` calls Plot's internal plot, bypassing the wrapper: route it back.

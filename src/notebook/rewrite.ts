@@ -267,9 +267,11 @@ export function rewriteCell(
   // The last expression statement is the cell's result, as in a notebook.
   const last = program.body.at(-1) as AnyNode | undefined;
   if (last?.type === 'ExpressionStatement' && !('directive' in last && last.directive)) {
-    const expression = last.expression as AnyNode;
-    out.appendLeft(expression.start, 'return (');
-    out.prependRight(expression.end, ')');
+    // The statement's range includes parentheses around the expression (`({ a })`), which the
+    // expression's own range does not; the final `;` must stay outside the return's parentheses.
+    const end = code[last.end - 1] === ';' ? last.end - 1 : last.end;
+    out.appendLeft(last.start, 'return (');
+    out.prependRight(end, ')');
   }
 
   visit(program as unknown as AnyNode, root, []);
