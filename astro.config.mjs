@@ -1,5 +1,6 @@
 // The site is static: every lesson page is built from its Markdown file at build time.
 // BASE_PATH lets the built site live under a sub-path (a workshop host, GitHub Pages).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
@@ -7,4 +8,12 @@ export default defineConfig({
   trailingSlash: 'always',
   server: { host: '127.0.0.1', port: 4321 },
   markdown: { shikiConfig: { theme: 'github-light-high-contrast' } },
+  vite: {
+    resolve: {
+      // Monaco's package exports map only `.js` files; its CSS and the pieces src/client/monaco.ts
+      // picks are imported from the ESM tree directly.
+      alias: { 'monaco-esm': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)) },
+    },
+    worker: { format: 'es' },
+  },
 });

@@ -4,3 +4,4 @@
  */
 export { sleep } from './sleep.ts';
 export { mulberry32, shuffled } from './random.ts';
+export { train, type TrainOptions } from './train.ts';

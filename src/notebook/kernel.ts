@@ -17,6 +17,7 @@ import { CellRuntime, LOOP_HINT } from './runtime.ts';
 import { createLookup, createScope, type LessonScope } from './scope.ts';
 import { nextStatus, type CellStatus, type StatusEvent } from './status.ts';
 import { toOutput } from './display.ts';
+import { setActiveSink } from './current.ts';
 
 export interface KernelOptions {
   /** Run each exercise's solution in place of its starter (headless runs prove exercises solvable). */
@@ -312,6 +313,7 @@ export class Kernel {
     this.current = current;
     const limit = (cell.block.options.guard ?? (this.options.guardMs ?? 3000) / 1000) * 1000;
     this.runtime.begin(limit);
+    setActiveSink({ push: (output) => run.push(output), changed: () => this.changed(cell) });
     const tensorsBefore = this.host.tf.memory().numTensors;
     const started = performance.now();
     let ok = false;
@@ -326,6 +328,7 @@ export class Kernel {
       run.push(this.errorOutput(current.stopRequested ?? error, { file: this.lesson.file, line: code.line }));
     } finally {
       this.runtime.end();
+      setActiveSink(undefined);
       cell.ms = Math.round(performance.now() - started);
       cell.leakedTensors = this.host.tf.memory().numTensors - tensorsBefore;
       cell.runs++;

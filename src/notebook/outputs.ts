@@ -13,12 +13,39 @@ export type Output =
   | { kind: 'image'; text: string; src: string; width: number; height: number }
   | { kind: 'html'; text: string; node: unknown }
   | { kind: 'progress'; text: string; label: string; value: number; total: number; startedAt: number; updatedAt: number }
-  | { kind: 'check'; text: string; pass: boolean; message: string };
+  | { kind: 'check'; text: string; pass: boolean; message: string }
+  | TrainingOutput;
+
+export interface TrainingPoint {
+  /** Batches seen since training started (x axis of the batch curve). */
+  step: number;
+  epoch: number;
+  [metric: string]: number;
+}
+
+/** A live training panel: curves per batch and per epoch, progress, and a way to stop. */
+export interface TrainingOutput {
+  kind: 'training';
+  text: string;
+  state: 'running' | 'stopping' | 'stopped' | 'done';
+  epochs: number;
+  /** Batches in one epoch, when known (for progress and ETA). */
+  batchesPerEpoch?: number;
+  batches: TrainingPoint[];
+  epochEnds: TrainingPoint[];
+  /** Metric names logged, e.g. loss, acc, val_loss, val_acc. */
+  metrics: string[];
+  startedAt: number;
+  updatedAt: number;
+  liveTensors: number;
+  /** Ends training at the end of the current batch; the cell goes on normally. */
+  stop?: () => void;
+}
 
 export type OutputKind = Output['kind'];
 
 /** The serialisable part of an output (live DOM nodes dropped), for `--json` and tests. */
 export function plainOutput(output: Output): Record<string, unknown> {
-  const { node: _node, ...rest } = output as Output & { node?: unknown };
+  const { node: _node, stop: _stop, ...rest } = output as Output & { node?: unknown; stop?: unknown };
   return rest;
 }

@@ -1,0 +1,258 @@
+/**
+ * The lesson page's script. It is small on purpose: TF.js, the compiler and the kernel
+ * (session.ts) load on the first Run, Monaco (editor.ts) on the first click into a cell.
+ * Until then the page is static HTML with highlighted code.
+ */
+import type { CellState } from '../notebook/kernel.ts';
+import { cellsOf } from '../notebook/lesson.ts';
+import type { CellEditor, EditorKit } from './editor.ts';
+import type { BackendName } from './backend.ts';
+import type { Session } from './session.ts';
+import { readLesson } from './lesson-data.ts';
+import { cellKey, clearEdit, clearLesson, editState, saveEdit } from './storage.ts';
+import { showAuthorChanged, offerInputs } from './notices.ts';
+
+const lesson = readLesson();
+const cells = cellsOf(lesson);
+const slug = lesson.slug;
+const base = document.body.dataset.base ?? '/';
+const sources = cells.map((cell) => cell.source);
+const cellElements = cells.map((cell) => document.querySelector<HTMLElement>(`[data-cell="${cell.index}"]`)!);
+const staticCode = cellElements.map((el) => el.querySelector<HTMLElement>('.cell-code')!.innerHTML);
+const editors = new Map<number, CellEditor>();
+const toolbar = document.querySelector<HTMLElement>('.toolbar')!;
+const kernelState = toolbar.querySelector<HTMLElement>('.kernel-state')!;
+const backendLabel = toolbar.querySelector<HTMLElement>('.backend-label')!;
+const backendSelect = toolbar.querySelector<HTMLSelectElement>('select[name="backend"]')!;
+const stopButton = toolbar.querySelector<HTMLButtonElement>('[data-action="stop"]')!;
+
+const part = <T extends HTMLElement>(index: number, selector: string) => cellElements[index]!.querySelector<T>(selector)!;
+const keyOf = (index: number) => cellKey(index, cells[index]!.options.id);
+
+// ---- edits: restore, save, reset -------------------------------------------------------------
+
+function showSource(index: number): void {
+  const editor = editors.get(index);
+  if (editor) return editor.setSource(sources[index]!);
+  const code = part(index, '.cell-code');
+  if (sources[index] === cells[index]!.source) code.innerHTML = staticCode[index]!;
+  else {
+    const pre = document.createElement('pre');
+    pre.className = 'edited-code';
+    pre.textContent = sources[index]!;
+    code.replaceChildren(pre);
+  }
+}
+
+function markEdited(index: number): void {
+  const edited = sources[index] !== cells[index]!.source;
+  cellElements[index]!.classList.toggle('is-edited', edited);
+  part(index, '.edited-badge').hidden = !edited;
+  part(index, '[data-action="reset"]').hidden = !edited || cells[index]!.options.exercise;
+}
+
+let sessionPromise: Promise<Session> | undefined;
+let session: Session | undefined;
+
+function setSource(index: number, source: string, { save = true } = {}): void {
+  sources[index] = source;
+  if (save) saveEdit(slug, keyOf(index), cells[index]!.source, source);
+  markEdited(index);
+  session?.kernel.edit(index, source);
+}
+
+for (const cell of cells) {
+  const state = editState(slug, keyOf(cell.index), cell.source);
+  if (state.kind === 'edited') {
+    sources[cell.index] = state.edit.source;
+    showSource(cell.index);
+    markEdited(cell.index);
+  } else if (state.kind === 'author-changed') {
+    showAuthorChanged(part(cell.index, '.cell-notice'), state.edit.source, (useMine) => {
+      if (useMine) setSource(cell.index, state.edit.source);
+      else clearEdit(slug, keyOf(cell.index));
+      showSource(cell.index);
+    });
+  }
+}
+
+function resetCell(index: number): void {
+  clearEdit(slug, keyOf(index));
+  setSource(index, cells[index]!.source, { save: false });
+  showSource(index);
+}
+
+// ---- the kernel, loaded on first use ------------------------------------------------------------
+
+const pending = new Set<number>();
+let frame = 0;
+
+function render(): void {
+  frame = 0;
+  if (!session) return;
+  for (const index of pending) {
+    const cell = session.kernel.cells[index]!;
+    const element = cellElements[index]!;
+    element.dataset.status = cell.status;
+    part(index, '.cell-state').textContent = stateText(cell);
+    session.renderOutputs(part(index, '[data-output]'), cell.outputs);
+  }
+  pending.clear();
+  const busy = session.kernel.cells.find((c) => c.status === 'running' || c.status === 'stopping');
+  const queued = session.kernel.cells.filter((c) => c.status === 'queued').length;
+  stopButton.disabled = !busy && queued === 0;
+  kernelState.textContent = busy ? `${busy.status === 'stopping' ? 'Stopping' : 'Running'} cell ${busy.index + 1}${queued ? `, ${queued} queued` : ''}` : 'Ready';
+  toolbar.querySelector('.tensor-count')!.textContent = `${session.tf.memory().numTensors} tensors`;
+}
+
+function stateText(cell: CellState): string {
+  switch (cell.status) {
+    case 'done': return `done in ${cell.ms ?? 0} ms`;
+    case 'error': return 'error';
+    case 'stale': return 'out of date: an input changed';
+    case 'skipped': return 'not run by Run all';
+    default: return cell.status === 'idle' ? '' : cell.status;
+  }
+}
+
+function onCell(cell: CellState): void {
+  pending.add(cell.index);
+  if (!frame) frame = requestAnimationFrame(render);
+}
+
+function requestedBackend(): BackendName | undefined {
+  const asked = new URLSearchParams(location.search).get('backend') ?? localStorage.getItem('lab:backend') ?? lesson.meta.backend;
+  return asked === 'webgpu' || asked === 'webgl' || asked === 'cpu' ? asked : undefined;
+}
+
+function showBackend(): void {
+  if (!session) return;
+  const { name, device, note } = session.backend;
+  backendLabel.textContent = `${name} · ${device}`;
+  backendLabel.title = note ?? '';
+  backendSelect.value = name;
+  document.body.dataset.backend = name;
+}
+
+function loadSession(): Promise<Session> {
+  sessionPromise ??= (async () => {
+    kernelState.textContent = 'Loading TensorFlow.js…';
+    const { createSession } = await import('./session.ts');
+    const created = await createSession(lesson, { backend: requestedBackend(), onCell });
+    session = created;
+    cells.forEach((cell) => {
+      if (sources[cell.index] !== cell.source) created.kernel.edit(cell.index, sources[cell.index]!);
+    });
+    showBackend();
+    kernelState.textContent = 'Ready';
+    return created;
+  })();
+  return sessionPromise;
+}
+
+async function runCell(index: number): Promise<void> {
+  if (!session) cellElements[index]!.dataset.status = 'queued';
+  const s = await loadSession();
+  const missing = s.kernel.missingInputs(index);
+  if (missing.length > 0) {
+    const names = s.kernel.cells[index]!.references.filter((name) => missing.some((m) => s.kernel.cells[m]!.declarations.includes(name)));
+    cellElements[index]!.dataset.status = s.kernel.cells[index]!.status;
+    const choice = await offerInputs(part(index, '.cell-notice'), missing, names);
+    if (choice === 'inputs') for (const m of missing) void s.kernel.run(m);
+  }
+  await s.kernel.run(index);
+}
+
+// ---- editors, loaded on first focus -------------------------------------------------------------
+
+let kitPromise: Promise<EditorKit> | undefined;
+
+async function openEditor(index: number): Promise<CellEditor> {
+  const open = editors.get(index);
+  if (open) return open;
+  kitPromise ??= import('./editor.ts').then(({ EditorKit }) => EditorKit.load(cells, sources, `${base}editor-types.json`));
+  const kit = await kitPromise;
+  const again = editors.get(index);
+  if (again) return again;
+  const code = part(index, '.cell-code');
+  const host = document.createElement('div');
+  host.className = 'cell-editor';
+  code.replaceChildren(host);
+  code.removeAttribute('tabindex');
+  code.removeAttribute('role');
+  kit.setSource(index, sources[index]!);
+  const editor = kit.open(cells[index]!, host, {
+    onChange: (source) => setSource(index, source),
+    onRun: (advance) => runFromKeyboard(index, advance),
+  });
+  editors.set(index, editor);
+  return editor;
+}
+
+function runFromKeyboard(index: number, advance: boolean): void {
+  void runCell(index);
+  if (!advance) return;
+  const next = cellElements[index + 1];
+  if (!next) return;
+  const nextEditor = editors.get(index + 1);
+  if (nextEditor) nextEditor.focus();
+  else next.querySelector<HTMLElement>('.cell-code')?.focus();
+  next.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+}
+
+// ---- wiring --------------------------------------------------------------------------------------
+
+cellElements.forEach((element, index) => {
+  const code = part(index, '.cell-code');
+  code.addEventListener('click', () => void openEditor(index).then((editor) => editor.focus()));
+  code.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.target !== code) return;
+    event.preventDefault();
+    if (event.shiftKey) runFromKeyboard(index, true);
+    else if (event.ctrlKey || event.metaKey) runFromKeyboard(index, false);
+    else void openEditor(index).then((editor) => editor.focus());
+  });
+  element.addEventListener('click', (event) => {
+    const target = event.target as HTMLElement;
+    const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+    const line = target.closest<HTMLElement>('[data-goto-line]')?.dataset.gotoLine;
+    if (action === 'run') void runCell(index);
+    else if (action === 'reset' || action === 'reset-exercise') resetCell(index);
+    else if (action === 'solution' && cells[index]!.solution) {
+      setSource(index, cells[index]!.solution!.source);
+      showSource(index);
+    } else if (line) void gotoLine(Number(line));
+  });
+});
+
+async function gotoLine(line: number): Promise<void> {
+  const cell = [...cells].reverse().find((c) => c.line <= line);
+  if (!cell) return;
+  const editor = await openEditor(cell.index);
+  editor.revealLine(line);
+}
+
+toolbar.addEventListener('click', async (event) => {
+  const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+  if (action === 'run-all') await (await loadSession()).kernel.runAll();
+  else if (action === 'stop') await session?.kernel.stop();
+  else if (action === 'restart') await session?.kernel.restart();
+  else if (action === 'reset-lesson') {
+    if (!confirm('Put every cell of this lesson back as the author wrote it? Your edits here will be lost.')) return;
+    clearLesson(slug);
+    cells.forEach((cell) => resetCell(cell.index));
+  }
+});
+
+backendSelect.addEventListener('change', async () => {
+  const name = backendSelect.value as BackendName;
+  localStorage.setItem('lab:backend', name);
+  const s = await loadSession();
+  kernelState.textContent = `Switching to ${name}…`;
+  await s.switchBackend(name);
+  showBackend();
+  kernelState.textContent = 'Ready';
+});
+
+// For tests and the console: the page's session, once loaded.
+(window as unknown as { lab: unknown }).lab = { loadSession, openEditor, sources, editorKit: () => kitPromise };

@@ -1,0 +1,63 @@
+/**
+ * Everything heavy, loaded on the learner's first Run: TF.js, Plot, the compiler and the kernel.
+ * The page script imports this module dynamically, so a lesson page paints without them.
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as Plot from '@observablehq/plot';
+import { Kernel, type CellState } from '../notebook/kernel.ts';
+import type { KernelHost } from '../notebook/host.ts';
+import type { Lesson } from '../notebook/lesson.ts';
+import { wrapPlot } from '../notebook/plot.ts';
+import { seedRandom } from '../notebook/random.ts';
+import * as lab from '../ml/index.ts';
+import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
+import { renderOutputs } from './render.ts';
+
+export interface SessionOptions {
+  backend?: BackendName;
+  onCell(cell: CellState): void;
+}
+
+export interface Session {
+  kernel: Kernel;
+  backend: BackendChoice;
+  tf: typeof tf;
+  renderOutputs: typeof renderOutputs;
+  switchBackend(name: BackendName): Promise<BackendChoice>;
+}
+
+function browserHost(): KernelHost {
+  const plot = wrapPlot(Plot);
+  return {
+    tf,
+    Plot: plot,
+    modules: { '@tensorflow/tfjs': tf, '@observablehq/plot': plot, lab },
+    // A hidden tab's timers are throttled, so "no tick for 3 s" says nothing there: never ask.
+    confirmStop: (message) => (document.hidden ? false : window.confirm(message)),
+    mirrorConsole: true,
+  };
+}
+
+export async function createSession(lesson: Lesson, options: SessionOptions): Promise<Session> {
+  let backend = await chooseBackend(tf, options.backend);
+  await tf.ready();
+  const kernel = new Kernel(lesson, browserHost(), { softExerciseChecks: true });
+  kernel.subscribe(options.onCell);
+  seedRandom(lesson.meta.seed);
+  addEventListener('unhandledrejection', (event) => kernel.reportAsyncError(event.reason));
+  const session: Session = {
+    kernel,
+    get backend() {
+      return backend;
+    },
+    tf,
+    renderOutputs,
+    async switchBackend(name) {
+      await kernel.stop();
+      backend = await chooseBackend(tf, name);
+      await kernel.restart();
+      return backend;
+    },
+  };
+  return session;
+}

@@ -1,0 +1,85 @@
+/**
+ * `train(model, x, y, options)`: model.fit with a live training panel in the cell that called it
+ * (loss and metrics per batch and per epoch, progress with ETA, live tensor count, and a "Stop
+ * training" button that ends training cleanly at the end of a batch). Headless, the panel's text
+ * is a one-line summary. Returns fit's History, as fit does.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { activeSink } from '../notebook/current.ts';
+import type { TrainingOutput, TrainingPoint } from '../notebook/outputs.ts';
+
+export type TrainOptions = tf.ModelFitArgs & { title?: string };
+
+const round = (value: number) => Number(value.toPrecision(4));
+
+function summary(panel: TrainingOutput, title: string): string {
+  const last = panel.epochEnds.at(-1);
+  const metrics = last ? panel.metrics.filter((m) => m in last).map((m) => `${m} ${round(last[m]!)}`).join(', ') : 'no epoch finished';
+  const state = panel.state === 'done' ? '' : ` (${panel.state})`;
+  return `${title}: epoch ${panel.epochEnds.length}/${panel.epochs}${state}: ${metrics}`;
+}
+
+function batchesPerEpoch(x: tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor }, options: tf.ModelFitArgs): number | undefined {
+  const first = x instanceof tf.Tensor ? x : Array.isArray(x) ? x[0] : Object.values(x)[0];
+  if (!first) return undefined;
+  const samples = Math.ceil(first.shape[0]! * (1 - (options.validationSplit ?? 0)));
+  return Math.ceil(samples / (options.batchSize ?? 32));
+}
+
+export async function train(
+  model: tf.LayersModel,
+  x: tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor },
+  y: tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor },
+  options: TrainOptions = {},
+): Promise<tf.History> {
+  const { title = 'Training', callbacks, ...fitOptions } = options;
+  const sink = activeSink();
+  const now = () => performance.now();
+  const panel: TrainingOutput = {
+    kind: 'training', text: '', state: 'running', epochs: fitOptions.epochs ?? 1,
+    batchesPerEpoch: batchesPerEpoch(x, fitOptions), batches: [], epochEnds: [], metrics: [],
+    startedAt: now(), updatedAt: now(), liveTensors: tf.memory().numTensors,
+  };
+  let stopped = false;
+  panel.stop = () => {
+    stopped = true;
+    model.stopTraining = true;
+    panel.state = 'stopping';
+    sink?.changed();
+  };
+  panel.text = summary(panel, title);
+  sink?.push(panel);
+
+  let epoch = 0;
+  const record = (into: TrainingPoint[], logs: tf.Logs | undefined, atEpoch: number) => {
+    const point: TrainingPoint = { step: panel.batches.length, epoch: atEpoch };
+    for (const [name, value] of Object.entries(logs ?? {})) {
+      if (typeof value !== 'number') continue;
+      point[name] = value;
+      if (!panel.metrics.includes(name)) panel.metrics.push(name);
+    }
+    into.push(point);
+    panel.updatedAt = now();
+    panel.liveTensors = tf.memory().numTensors;
+    panel.text = summary(panel, title);
+    sink?.changed();
+  };
+  const ours: tf.CustomCallbackArgs = {
+    onEpochBegin: async (index) => {
+      epoch = index;
+    },
+    // Batches are plotted at fractional epochs; an epoch's end at the whole number it completes.
+    onBatchEnd: async (batch, logs) => record(panel.batches, logs, epoch + (batch + 1) / (panel.batchesPerEpoch ?? batch + 1)),
+    onEpochEnd: async (index, logs) => record(panel.epochEnds, logs, index + 1),
+  };
+  const theirs = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
+  try {
+    return await model.fit(x, y, { ...fitOptions, callbacks: [...(theirs as tf.CustomCallbackArgs[]), ours] });
+  } finally {
+    panel.state = stopped ? 'stopped' : 'done';
+    panel.stop = undefined;
+    panel.updatedAt = now();
+    panel.text = summary(panel, title);
+    sink?.changed();
+  }
+}
