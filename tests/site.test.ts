@@ -1,30 +1,13 @@
 /** The static site builds from lessons/ and every lesson page carries the page contract. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parseLesson } from '../src/notebook/parse.ts';
 import { cellsOf } from '../src/notebook/lesson.ts';
 
-const out = mkdtempSync(join(tmpdir(), 'lab-site-'));
+const out = inject('siteDir');
 const lessons = readdirSync('lessons').filter((name) => /^\d+-.*\.md$/.test(name)).sort()
   .map((name) => parseLesson(readFileSync(`lessons/${name}`, 'utf8'), `lessons/${name}`));
-
-function withoutViteVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = env;
-  return rest;
-}
-
-beforeAll(() => {
-  // Under a sub-path, as a workshop host would serve it.
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-    // Vitest puts Vite's own variables (BASE_URL, MODE, ...) in process.env; Astro's build would
-    // read them as its own, so the child gets the environment without them.
-    env: { ...withoutViteVariables(process.env), BASE_PATH: '/lab/' },
-    stdio: 'pipe',
-  });
-}, 180_000);
 
 describe('the built site', () => {
   it('lists every lesson on the index, linked under the base path', () => {
@@ -43,7 +26,17 @@ describe('the built site', () => {
       expect(marked).toEqual(cells.map((cell) => cell.index));
       expect(html.match(/data-status="idle"/g)?.length).toBe(cells.filter((c) => c.options.run).length);
       expect(html.match(/data-output/g)?.length).toBe(cells.length);
+      expect(html.match(/aria-label="Run cell"/g)?.length).toBe(cells.length);
       expect(html).toMatch(new RegExp(`<h1[^>]*>${lesson.meta.title}</h1>`));
     }
+  });
+
+  it('ships the editor types for TF.js, Plot and the lab helpers', () => {
+    const types = JSON.parse(readFileSync(join(out, 'editor-types.json'), 'utf8')) as Record<string, string>;
+    expect(types['file:///node_modules/@tensorflow/tfjs/package.json']).toBeDefined();
+    expect(Object.keys(types).some((path) => path.startsWith('file:///node_modules/@tensorflow/tfjs-core/dist/tensor.d.ts'))).toBe(true);
+    expect(types['file:///node_modules/@observablehq/plot/package.json']).toBeDefined();
+    expect(types['file:///node_modules/lab/ml/index.ts']).toContain('train');
+    expect(types['file:///node_modules/@lab/globals/tf.d.ts']).toContain('export as namespace tf');
   });
 });

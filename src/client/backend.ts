@@ -19,8 +19,16 @@ export interface BackendChoice {
 interface AdapterInfo { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean }
 interface GpuLike { requestAdapter(): Promise<{ info?: AdapterInfo; isFallbackAdapter?: boolean } | null> }
 
-async function webgpuAdapter(): Promise<{ label: string; software: boolean } | undefined> {
-  const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
+let adapterProbe: Promise<{ label: string; software: boolean } | undefined> | undefined;
+
+/** Asked once: requesting adapters again after TF.js made its device can break that device. */
+function webgpuAdapter(): Promise<{ label: string; software: boolean } | undefined> {
+  adapterProbe ??= probeAdapter();
+  return adapterProbe;
+}
+
+async function probeAdapter(): Promise<{ label: string; software: boolean } | undefined> {
+  const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
   if (!gpu) return undefined;
   try {
     const adapter = await gpu.requestAdapter();
@@ -43,8 +51,13 @@ function webglRenderer(): string | undefined {
   return String(renderer);
 }
 
+let registeredWebGPU = false;
+
 async function activate(tf: TF, name: BackendName): Promise<boolean> {
-  if (name === 'webgpu' && !tf.findBackendFactory('webgpu')) await import('@tensorflow/tfjs-backend-webgpu');
+  if (name === 'webgpu' && !registeredWebGPU) {
+    (await import('./webgpu.ts')).registerWebGPU();
+    registeredWebGPU = true;
+  }
   try {
     return (await tf.setBackend(name)) && tf.getBackend() === name;
   } catch {
@@ -61,7 +74,8 @@ async function describe(name: BackendName): Promise<string> {
 /** Activates `requested` if it works here, else the best backend; says which and why. */
 export async function chooseBackend(tf: TF, requested?: BackendName): Promise<BackendChoice> {
   if (requested) {
-    if (await activate(tf, requested)) return { name: requested, device: await describe(requested) };
+    const device = await describe(requested);
+    if (await activate(tf, requested)) return { name: requested, device };
   }
   const notes: string[] = requested ? [`${requested} is not available here`] : [];
   const adapter = await webgpuAdapter();

@@ -121,7 +121,8 @@ export function renderOutputs(container: HTMLElement, outputs: Output[]): void {
     if (!node) {
       node = create(output);
       elements.set(output, node);
-    } else if (output.kind === 'progress') updateProgress(node, output);
+    } else if (output.kind === 'tensor') node.querySelector('pre')!.textContent = output.preview;
+    else if (output.kind === 'progress') updateProgress(node, output);
     else if (output.kind === 'training') updateTraining(node, output);
     return node;
   });

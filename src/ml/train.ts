@@ -54,7 +54,8 @@ export async function train(
   const record = (into: TrainingPoint[], logs: tf.Logs | undefined, atEpoch: number) => {
     const point: TrainingPoint = { step: panel.batches.length, epoch: atEpoch };
     for (const [name, value] of Object.entries(logs ?? {})) {
-      if (typeof value !== 'number') continue;
+      // fit's batch logs also carry the batch index and size: bookkeeping, not metrics.
+      if (typeof value !== 'number' || name === 'batch' || name === 'size') continue;
       point[name] = value;
       if (!panel.metrics.includes(name)) panel.metrics.push(name);
     }

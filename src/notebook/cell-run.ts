@@ -4,7 +4,7 @@
  */
 import { CELL_ENV_NAMES, type CellEnvName } from './names.ts';
 import type { Output } from './outputs.ts';
-import { toOutput } from './display.ts';
+import { fillTensorOutput, isTensor, toOutput } from './display.ts';
 import { formatValue } from './format.ts';
 import type { KernelHost } from './host.ts';
 
@@ -38,9 +38,19 @@ export class CellRun {
     this.mirror = mirror;
   }
 
+  /** Reads still on their way into outputs (tensor values); the kernel awaits them. */
+  readonly pending: Promise<void>[] = [];
+
   push(output: Output): void {
     this.outputs.push(output);
     this.changed();
+  }
+
+  /** Shows a value; a tensor's values follow once read. */
+  pushValue(value: unknown, stream: 'result' | 'log' = 'result'): void {
+    const output = toOutput(value, stream);
+    this.push(output);
+    if (output.kind === 'tensor' && isTensor(value)) this.pending.push(fillTensorOutput(output, value).then(() => this.changed()));
   }
 
   private guarded(fn: unknown, args: unknown[]): void {
@@ -64,7 +74,7 @@ export class CellRun {
 
   private display(): Display {
     const display = (<T>(value: T): T => {
-      this.push(toOutput(value, 'log'));
+      this.pushValue(value, 'log');
       return value;
     }) as Display;
     display.progress = (label: string, total: number): ProgressHandle => {

@@ -6,6 +6,7 @@
 import type { Output } from './outputs.ts';
 import { formatValue } from './format.ts';
 import { chartSummary } from './plot.ts';
+import { formatTensorValues } from './format-tensor.ts';
 
 const MAX_TABLE_ROWS = 200;
 
@@ -50,15 +51,26 @@ interface ModelLike {
 const isModel = (value: unknown): value is ModelLike =>
   typeof value === 'object' && value !== null && typeof (value as ModelLike).summary === 'function' && Array.isArray((value as ModelLike).layers);
 
+/** Shape and dtype now; the values arrive from `fillTensorOutput`, read asynchronously. */
 function tensorOutput(tensor: TensorLike): Output {
   const head = `Tensor ${tensor.dtype} [${tensor.shape.join(', ')}]`;
   if (tensor.isDisposed) return { kind: 'text', text: `${head} (disposed)`, stream: 'result' };
-  const lines = tensor.toString(false).split('\n').slice(1).filter((line) => line.trim());
-  const indent = Math.min(...lines.map((line) => line.length - line.trimStart().length));
-  const preview = lines.map((line) => line.slice(indent)).join('\n');
-  const text = tensor.shape.length === 0 ? `${head} ${preview}` : `${head}\n${preview}`;
-  return { kind: 'tensor', shape: [...tensor.shape], dtype: tensor.dtype, preview, text };
+  return { kind: 'tensor', shape: [...tensor.shape], dtype: tensor.dtype, preview: '…', text: `${head} …` };
 }
+
+/** Reads a tensor's values without blocking (a GPU backend would stall on a synchronous read). */
+export async function fillTensorOutput(output: Extract<Output, { kind: 'tensor' }>, tensor: unknown): Promise<void> {
+  const t = tensor as TensorLike & { data(): Promise<ArrayLike<number>> };
+  const head = `Tensor ${t.dtype} [${t.shape.join(', ')}]`;
+  try {
+    output.preview = formatTensorValues(await t.data(), t.shape, t.dtype);
+  } catch {
+    output.preview = '(disposed before its values could be read)';
+  }
+  output.text = t.shape.length === 0 ? `${head} ${output.preview}` : `${head}\n${output.preview}`;
+}
+
+export { isTensor };
 
 function tableOutput(rows: Record<string, unknown>[]): Output {
   const columns = [...new Set(rows.slice(0, MAX_TABLE_ROWS).flatMap((row) => Object.keys(row)))];

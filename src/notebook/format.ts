@@ -41,6 +41,11 @@ export function formatValue(value: unknown, depth = 2, seen = new Set<unknown>()
   const object = value as object;
   if (seen.has(object)) return '[Circular]';
   if (value instanceof Error) return `${value.name}: ${value.message}`;
+  const maybeTensor = value as { shape?: unknown; dtype?: unknown; dataSync?: unknown };
+  if (Array.isArray(maybeTensor.shape) && typeof maybeTensor.dtype === 'string' && typeof maybeTensor.dataSync === 'function') {
+    // Values are not read here: a synchronous read would stall a GPU backend. display() shows them.
+    return `Tensor ${maybeTensor.dtype} [${maybeTensor.shape.join(', ')}]`;
+  }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (value instanceof RegExp) return String(value);
   if (depth < 0) return Array.isArray(value) ? '[Array]' : `[${className(object) ?? 'Object'}]`;

@@ -16,7 +16,6 @@ import { CellRun } from './cell-run.ts';
 import { CellRuntime, LOOP_HINT } from './runtime.ts';
 import { createLookup, createScope, type LessonScope } from './scope.ts';
 import { nextStatus, type CellStatus, type StatusEvent } from './status.ts';
-import { toOutput } from './display.ts';
 import { setActiveSink } from './current.ts';
 
 export interface KernelOptions {
@@ -158,17 +157,29 @@ export class Kernel {
     return `: it is declared in ${where}, which has not run yet`;
   }
 
-  /** Cells that declare names cell `index` needs and that are not in the scope yet: "run inputs first". */
+  /**
+   * Cells to run before cell `index` because it needs names they declare and the scope lacks
+   * them: their own missing inputs too, in order ("run inputs first").
+   */
   missingInputs(index: number): number[] {
-    const cell = this.cells[index]!;
     const missing = new Set<number>();
-    for (const name of cell.references) {
-      if (name in this.scope) continue;
-      const provider = [...this.cells].slice(0, index).reverse().find((other) => other.declarations.includes(name))
-        ?? this.cells.find((other) => other.index !== index && other.declarations.includes(name));
-      if (provider) missing.add(provider.index);
-    }
+    const visit = (at: number) => {
+      for (const name of this.cells[at]!.references) {
+        if (name in this.scope) continue;
+        const provider = this.providerOf(name, at);
+        if (provider === undefined || missing.has(provider) || provider === index) continue;
+        missing.add(provider);
+        visit(provider);
+      }
+    };
+    visit(index);
     return [...missing].sort((a, b) => a - b);
+  }
+
+  /** The nearest cell above `before` that declares `name`, else any other cell that does. */
+  private providerOf(name: string, before: number): number | undefined {
+    const above = this.cells.slice(0, before).reverse().find((cell) => cell.declarations.includes(name));
+    return (above ?? this.cells.find((cell) => cell.index !== before && cell.declarations.includes(name)))?.index;
   }
 
   /** Replaces a cell's code (a learner's edit). The cell and the cells that use its names go stale. */
@@ -321,7 +332,8 @@ export class Kernel {
       const promise = fn(this.scope, this.lookup, this.runtime, ...run.env(this.host));
       promise.catch(() => {}); // after Stop the abandoned promise may still reject
       const value = await Promise.race([promise, aborted]);
-      if (value !== undefined) run.push(toOutput(value));
+      if (value !== undefined) run.pushValue(value);
+      await Promise.race([Promise.allSettled(run.pending), aborted]);
       ok = this.checksPass(cell, run);
     } catch (error) {
       if (current.stopRequested) await this.finishStopping(cell);

@@ -1,0 +1,83 @@
+/**
+ * Headless Chromium (Debian's) driven by Playwright, against the built site served on localhost
+ * (a secure context, so WebGPU is exposed). Each page records console errors and page errors.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export interface Lab {
+  browser: Browser;
+  site: StaticServer;
+  open(path: string): Promise<LabPage>;
+  close(): Promise<void>;
+}
+
+export interface LabPage {
+  page: Page;
+  errors: string[];
+}
+
+export async function startLab(): Promise<Lab> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does).`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const site = await serveStatic(inject('siteDir'), { base: inject('siteBase') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    site,
+    async open(path) {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(site.url + path.replace(/^\//, ''));
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
+
+export const statuses = (page: Page) => page.$$eval('[data-cell]', (cells) => cells.map((c) => (c as HTMLElement).dataset.status));
+
+/** Waits until no cell is queued, running or stopping (after Run all, Stop, ...). */
+export async function waitUntilSettled(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const busy = ['queued', 'running', 'stopping'];
+    return [...document.querySelectorAll<HTMLElement>('[data-cell]')].every((cell) => !busy.includes(cell.dataset.status!));
+  }, null, { timeout, polling: 100 });
+}
+
+/** A value from the lesson scope, through the page's test hook. */
+export function scopeValue(page: Page, name: string): Promise<unknown> {
+  return page.evaluate(async (key) => {
+    const session = await (window as unknown as { lab: { loadSession(): Promise<{ kernel: { scope: Record<string, unknown> } }> } }).lab.loadSession();
+    return session.kernel.scope[key];
+  }, name);
+}
+
+/** Replaces a cell's code through its editor model, as typing would. */
+export async function setCellCode(page: Page, index: number, code: string): Promise<void> {
+  await page.locator(`[data-cell="${index}"] .cell-code`).click();
+  await page.locator(`[data-cell="${index}"] .monaco-editor`).waitFor();
+  await page.evaluate(async ({ index, code }) => {
+    const kit = await (window as unknown as { lab: { editorKit(): Promise<{ monaco: { editor: { getModel(uri: unknown): { setValue(v: string): void } }; Uri: { parse(s: string): unknown } } }> } }).lab.editorKit();
+    kit.monaco.editor.getModel(kit.monaco.Uri.parse(`file:///lesson/cell-${index + 1}.ts`))!.setValue(code);
+  }, { index, code });
+}

@@ -1,0 +1,34 @@
+/**
+ * Builds the site once for every test that needs it, under the sub-path /lab/ (as a workshop
+ * host or GitHub Pages would serve it), into test-results/site.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+export const SITE_DIR = resolve('test-results/site');
+export const SITE_BASE = '/lab/';
+
+/** Vitest puts Vite's variables (BASE_URL, MODE, ...) in process.env; Astro would take them as its own. */
+function withoutViteVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = env;
+  return rest;
+}
+
+export default function setup(project: TestProject) {
+  rmSync(SITE_DIR, { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', SITE_DIR], {
+    env: { ...withoutViteVariables(process.env), BASE_PATH: SITE_BASE },
+    stdio: 'pipe',
+  });
+  project.provide('siteDir', SITE_DIR);
+  project.provide('siteBase', SITE_BASE);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteDir: string;
+    siteBase: string;
+  }
+}
