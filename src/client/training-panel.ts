@@ -18,12 +18,19 @@ function curves(output: TrainingOutput, metric: string, width: number): Element 
     ...(val in p ? [{ epoch: p.epoch, value: p[val]!, series: 'validation' }] : []),
   ]);
   if (batchPoints.length + epochPoints.length === 0) return undefined;
+  // The x axis grows with training (a fixed [0, epochs] squashes a long run into its left edge).
+  const reached = Math.max(...batchPoints.map((p) => p.epoch), ...epochPoints.map((p) => p.epoch), 1);
+  const values = [...batchPoints, ...epochPoints].map((p) => p.value);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  // A log scale only where the values span decades, as a loss falling from 2 to 0.01 does.
+  const log = low > 0 && high / low > 20;
   const figure = Plot.plot({
     width,
     height: 180,
     marginLeft: 50,
-    x: { label: 'epoch', domain: [0, output.epochs] },
-    y: { label: metric, grid: true, type: metric.includes('loss') && batchPoints.every((p) => p.value > 0) ? 'log' : 'linear' },
+    x: { label: 'epoch', domain: [0, Math.min(output.epochs, Math.ceil(reached))] },
+    y: { label: metric, grid: true, type: log ? 'log' : 'linear' },
     color: { domain: ['train (batch)', 'train', 'validation'], range: ['#9db6d8', '#1f5fbf', '#d2552d'], legend: true },
     marks: [
       Plot.lineY(batchPoints, { x: 'epoch', y: 'value', stroke: 'series', strokeWidth: 1 }),
