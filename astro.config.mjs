@@ -7,7 +7,6 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   server: { host: '127.0.0.1', port: 4321 },
-  markdown: { shikiConfig: { theme: 'github-light-high-contrast' } },
   vite: {
     resolve: {
       // Monaco's package exports map only `.js` files; its CSS and the pieces src/client/monaco.ts

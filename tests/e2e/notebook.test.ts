@@ -212,6 +212,22 @@ describe('backends', () => {
     await page.close();
   });
 
+  it('switching the backend restarts on it and remembers the choice', async () => {
+    const { page } = await lab.open('lessons/welcome/');
+    await page.locator(cell(1)).getByRole('button', { name: 'Run cell' }).click();
+    await waitUntilSettled(page);
+    await page.getByLabel('Backend').selectOption('cpu');
+    await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent!.startsWith('cpu · '));
+    expect(await page.getAttribute(cell(1), 'data-status')).toBe('idle');
+    expect(await scopeValue(page, 'xs')).toBeUndefined();
+    await page.reload();
+    await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
+    await waitUntilSettled(page);
+    expect(await page.textContent('.backend-label')).toMatch(/^cpu · /);
+    await page.evaluate(() => localStorage.removeItem('lab:backend'));
+    await page.close();
+  });
+
   it('does not pick a software WebGPU adapter by itself', async () => {
     const { page } = await lab.open('lessons/welcome/');
     await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();

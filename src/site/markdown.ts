@@ -1,0 +1,45 @@
+/**
+ * Prose of a lesson → HTML, at build time: headings get ids (for the table of contents and
+ * links), fenced code other than cells is highlighted with the same themes as cells.
+ */
+import MarkdownIt from 'markdown-it';
+import { createHighlighter } from 'shiki';
+
+export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+
+const LANGUAGES = ['ts', 'typescript', 'js', 'javascript', 'json', 'sh', 'bash', 'yaml', 'md', 'markdown', 'html', 'css', 'python'];
+const highlighter = await createHighlighter({ themes: Object.values(CODE_THEMES), langs: LANGUAGES });
+
+export interface Heading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export const slugify = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+
+/** A renderer for one lesson: ids stay unique across all its prose blocks. */
+export function lessonMarkdown() {
+  const headings: Heading[] = [];
+  const used = new Set<string>();
+  const md = new MarkdownIt({
+    html: true,
+    linkify: true,
+    highlight: (code, lang) => {
+      const language = LANGUAGES.includes(lang) ? lang : 'text';
+      return highlighter.codeToHtml(code, { lang: language, themes: CODE_THEMES, defaultColor: false });
+    },
+  });
+  md.core.ruler.push('heading-ids', (state) => {
+    state.tokens.forEach((token, i) => {
+      if (token.type !== 'heading_open') return;
+      const text = state.tokens[i + 1]?.content ?? '';
+      let id = slugify(text);
+      for (let n = 2; used.has(id); n++) id = `${slugify(text)}-${n}`;
+      used.add(id);
+      token.attrSet('id', id);
+      headings.push({ depth: Number(token.tag.slice(1)), text, id });
+    });
+  });
+  return { render: (markdown: string) => md.render(markdown), headings };
+}
