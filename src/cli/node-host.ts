@@ -8,6 +8,12 @@ import type { KernelHost } from '../notebook/host.ts';
 import { wrapPlot } from '../notebook/plot.ts';
 import * as lab from '../ml/index.ts';
 import { createNodeDocument } from './node-dom.ts';
+import { readFile } from 'node:fs/promises';
+import { setDatasetReader } from '../ml/data/reader.ts';
+import { usePlot } from '../ml/plot.ts';
+
+/** The repository's datasets/ folder, wherever the runner is started from. */
+const DATASETS = new URL('../../datasets/', import.meta.url);
 
 export async function createNodeHost(): Promise<KernelHost> {
   // Production mode also silences TF.js's "install tfjs-node" banner, which cannot install here.
@@ -15,6 +21,11 @@ export async function createNodeHost(): Promise<KernelHost> {
   await tf.setBackend('cpu');
   await tf.ready();
   const plot = wrapPlot(Plot, createNodeDocument());
+  usePlot(plot.plot as never);
+  setDatasetReader(async (path) => {
+    const bytes = await readFile(new URL(path, DATASETS));
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  });
   return {
     tf,
     Plot: plot,

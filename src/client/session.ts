@@ -10,6 +10,8 @@ import type { Lesson } from '../notebook/lesson.ts';
 import { wrapPlot } from '../notebook/plot.ts';
 import { seedRandom } from '../notebook/random.ts';
 import * as lab from '../ml/index.ts';
+import { setDatasetReader } from '../ml/data/reader.ts';
+import { usePlot } from '../ml/plot.ts';
 import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
 import { renderOutputs } from './render.ts';
 
@@ -28,6 +30,13 @@ export interface Session {
 
 function browserHost(): KernelHost {
   const plot = wrapPlot(Plot);
+  usePlot(plot.plot as never);
+  const base = document.body.dataset.base ?? '/';
+  setDatasetReader(async (path) => {
+    const response = await fetch(`${base}datasets/${path}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
   return {
     tf,
     Plot: plot,

@@ -5,3 +5,13 @@
 export { sleep } from './sleep.ts';
 export { mulberry32, shuffled } from './random.ts';
 export { train, type TrainOptions } from './train.ts';
+export { loadDataset, DATASET_NAMES, type Datasets } from './data/load.ts';
+export { generateShapes, SHAPE_NAMES, type ShapesOptions, type ShapesDataset, type ShapeName } from './data/shapes.ts';
+export { imageAt, subset, toTensors, type ImageDataset } from './data/image-dataset.ts';
+export type { Penguin, PenguinsDataset } from './data/penguins.ts';
+export { splitIndices, splitDataset, type SplitOptions } from './split.ts';
+export { fitNormalizer, type Normalizer } from './normalize.ts';
+export { resizeImages, augmentImages, type ResizeMethod, type AugmentOptions } from './image-ops.ts';
+export { imageGrid, classBalance, type GridOptions } from './show.ts';
+export { accuracy, confusionMatrix, perClass, confusionChart, predictClasses, type ClassReport } from './metrics.ts';
+export { lossesByItem, captionOf, type LossItem } from './top-losses.ts';

@@ -1,0 +1,69 @@
+/**
+ * Pictures of data, as Plot charts (so they work in the page and, headless, as SVG):
+ * a grid of images with captions, and the count of each class.
+ */
+import * as Plot from '@observablehq/plot';
+import { imageAt, type ImageDataset } from './data/image-dataset.ts';
+import { plot } from './plot.ts';
+
+
+export interface GridOptions {
+  /** Which items (default the first `count`). */
+  indices?: readonly number[];
+  count?: number;
+  columns?: number;
+  /** One caption per shown item (default the class name). */
+  captions?: readonly string[];
+  /** Pixel size on screen (default so that the grid is about 560 px wide). */
+  cell?: number;
+}
+
+export function imageGrid(data: ImageDataset, options: GridOptions = {}): Element {
+  const indices = options.indices ?? Array.from({ length: Math.min(options.count ?? 16, data.count) }, (_, i) => i);
+  const columns = options.columns ?? Math.min(8, indices.length);
+  const rows = Math.ceil(indices.length / columns);
+  const cell = options.cell ?? Math.max(2, Math.floor(560 / columns / data.width));
+  const pixels: { x: number; y: number; fill: string; fx: number; fy: number }[] = [];
+  const captions: { fx: number; fy: number; text: string }[] = [];
+  indices.forEach((index, position) => {
+    const image = imageAt(data, index);
+    const fx = position % columns;
+    const fy = Math.floor(position / columns);
+    for (let y = 0; y < data.height; y++) {
+      for (let x = 0; x < data.width; x++) {
+        const at = (y * data.width + x) * data.channels;
+        const [r, g, b] = data.channels === 3 ? [image[at]!, image[at + 1]!, image[at + 2]!] : [image[at]!, image[at]!, image[at]!];
+        pixels.push({ x, y, fx, fy, fill: `rgb(${Math.round(r * 255)},${Math.round(g * 255)},${Math.round(b * 255)})` });
+      }
+    }
+    captions.push({ fx, fy, text: options.captions?.[position] ?? data.classes[data.labels[index]!] ?? '' });
+  });
+  const figure = plot({
+    width: columns * (data.width * cell + 8),
+    height: rows * (data.height * cell + 22),
+    marginTop: 16, marginLeft: 0, marginRight: 0, marginBottom: 0,
+    x: { axis: null, domain: Array.from({ length: data.width }, (_, i) => i) },
+    y: { axis: null, domain: Array.from({ length: data.height }, (_, i) => i) },
+    fx: { axis: null, padding: 0.05 },
+    fy: { axis: null, padding: 0.15 },
+    color: { type: 'identity' },
+    marks: [
+      Plot.cell(pixels, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', fill: 'fill', inset: 0 }),
+      Plot.text(captions, { fx: 'fx', fy: 'fy', text: 'text', frameAnchor: 'top', dy: -12, fontSize: 11 }),
+    ],
+  });
+  figure.setAttribute('aria-label', `${indices.length} images: ${captions.map((c) => c.text).join(', ')}`);
+  return figure;
+}
+
+/** A bar per class: how many items carry each label. */
+export function classBalance(labels: ArrayLike<number>, classes: readonly string[]): Element {
+  const counts = classes.map((name, i) => ({ class: name, count: Array.prototype.filter.call(labels, (l: number) => l === i).length }));
+  return plot({
+    height: 220,
+    marginLeft: 50,
+    x: { label: null, domain: classes },
+    y: { label: 'items', grid: true },
+    marks: [Plot.barY(counts, { x: 'class', y: 'count', fill: '#1f5fbf' }), Plot.ruleY([0])],
+  });
+}
