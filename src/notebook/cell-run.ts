@@ -46,6 +46,9 @@ export class CellRun {
     this.changed();
   }
 
+  /** The last value passed to display(): a cell ending in `display(x)` must not show x twice. */
+  lastDisplayed: unknown = undefined;
+
   /** Shows a value; a tensor's values follow once read. */
   pushValue(value: unknown, stream: 'result' | 'log' = 'result'): void {
     const output = toOutput(value, stream);
@@ -75,6 +78,7 @@ export class CellRun {
   private display(): Display {
     const display = (<T>(value: T): T => {
       this.pushValue(value, 'log');
+      this.lastDisplayed = value;
       return value;
     }) as Display;
     display.progress = (label: string, total: number): ProgressHandle => {

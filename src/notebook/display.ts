@@ -52,6 +52,19 @@ const isModel = (value: unknown): value is ModelLike =>
   typeof value === 'object' && value !== null && typeof (value as ModelLike).summary === 'function' && Array.isArray((value as ModelLike).layers);
 
 /** Shape and dtype now; the values arrive from `fillTensorOutput`, read asynchronously. */
+/** What model.fit returns: the metrics of each epoch, shown as a table of epochs. */
+interface HistoryLike { epoch: number[]; history: Record<string, unknown[]> }
+const isHistory = (value: unknown): value is HistoryLike =>
+  typeof value === 'object' && value !== null && Array.isArray((value as HistoryLike).epoch) &&
+  typeof (value as HistoryLike).history === 'object' && (value as HistoryLike).history !== null;
+
+function historyRows(history: HistoryLike): Record<string, unknown>[] {
+  return history.epoch.map((epoch, i) => ({
+    epoch: epoch + 1,
+    ...Object.fromEntries(Object.entries(history.history).map(([name, values]) => [name, values[i]])),
+  }));
+}
+
 function tensorOutput(tensor: TensorLike): Output {
   const head = `Tensor ${tensor.dtype} [${tensor.shape.join(', ')}]`;
   if (tensor.isDisposed) return { kind: 'text', text: `${head} (disposed)`, stream: 'result' };
@@ -110,5 +123,6 @@ export function toOutput(value: unknown, stream: 'result' | 'log' = 'result'): O
     return { kind: 'text', text: lines.join('\n'), stream };
   }
   if (Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) return tableOutput(value);
+  if (isHistory(value)) return tableOutput(historyRows(value));
   return { kind: 'text', text: formatValue(value), stream };
 }

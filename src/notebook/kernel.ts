@@ -332,7 +332,7 @@ export class Kernel {
       const promise = fn(this.scope, this.lookup, this.runtime, ...run.env(this.host));
       promise.catch(() => {}); // after Stop the abandoned promise may still reject
       const value = await Promise.race([promise, aborted]);
-      if (value !== undefined) run.pushValue(value);
+      if (value !== undefined && !(typeof value === 'object' && value === run.lastDisplayed)) run.pushValue(value);
       await Promise.race([Promise.allSettled(run.pending), aborted]);
       ok = this.checksPass(cell, run);
     } catch (error) {

@@ -1,0 +1,80 @@
+/**
+ * Negative controls: for each claim a lesson checks, flip the lever the claim is about and the
+ * same check must fail. A check that passes either way proves nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseLesson } from '../src/notebook/parse.ts';
+import { runLessonFile } from '../src/cli/run-file.ts';
+
+interface Control {
+  lesson: string;
+  lever: string;
+  /** Exact text in the lesson, replaced once. */
+  replace: [string, string];
+  /** A check message (or part of it) that must now fail. */
+  failing: string;
+}
+
+const CONTROLS: Control[] = [
+  {
+    lesson: 'lessons/00-welcome.md', lever: 'a learning rate far too small',
+    replace: ['tf.train.sgd(0.3)', 'tf.train.sgd(0.0001)'], failing: 'the slope is',
+  },
+  {
+    lesson: 'lessons/00-welcome.md', lever: 'one epoch instead of forty',
+    replace: ['  epochs: 40,\n  batchSize: 32,', '  epochs: 1,\n  batchSize: 32,'], failing: 'validation accuracy reached',
+  },
+  {
+    lesson: 'lessons/01-drivetrain.md', lever: 'barely trained',
+    replace: ['  epochs: 15,', '  epochs: 1,'], failing: 'of unseen digits correctly',
+  },
+  {
+    lesson: 'lessons/01-drivetrain.md', lever: 'inverted digits in the training data',
+    replace: [
+      'const trainData = toTensors(trainSet, { flat: true });',
+      'const plain = toTensors(trainSet, { flat: true });\nconst trainData = { xs: tf.concat([plain.xs, tf.scalar(1).sub(plain.xs)]), ys: tf.concat([plain.ys, plain.ys]) };',
+    ],
+    failing: 'on inverted digits the model is right only',
+  },
+  {
+    lesson: 'lessons/01-drivetrain.md', lever: 'a threshold on a random number instead of the confidence',
+    replace: ['valid.probabilities[i]! >= threshold', 'Math.random() >= threshold'], failing: 'at a 0.9 threshold the machine still sorts',
+  },
+  {
+    lesson: 'lessons/02-data-preparation.md', lever: 'a split that ignores the classes',
+    replace: [
+      'const split = splitIndices(labels, { valid: 0.2, test: 0.2, seed: 2 });',
+      'const order = [...labels.keys()].sort((a, b) => labels[a]! - labels[b]!);\nconst split = { train: order.slice(68, 274), valid: order.slice(0, 68), test: order.slice(274) };',
+    ],
+    failing: 'the rare Chinstraps keep their share',
+  },
+  {
+    lesson: 'lessons/02-data-preparation.md', lever: 'one candidate model instead of 300',
+    replace: ['Array.from({ length: 300 }, () => species.map', 'Array.from({ length: 1 }, () => species.map'], failing: 'inflated a worthless model',
+  },
+  {
+    lesson: 'lessons/02-data-preparation.md', lever: 'unscaled features in place of standardised ones',
+    replace: ['const scaledAccuracy = await trainOn(normalizer.apply(features));', 'const scaledAccuracy = await trainOn(features);'], failing: 'standardised features:',
+  },
+  {
+    lesson: 'lessons/02-data-preparation.md', lever: 'centred shapes',
+    replace: ['size: 32, offset: 0.35,', 'size: 32, offset: 0,'], failing: 'crop threw away',
+  },
+  {
+    lesson: 'lessons/02-data-preparation.md', lever: 'no augmentation at all',
+    replace: ['{ flip: true, rotate: 25, brightness: 0.15, noise: 0.05, crop: [0.75, 1] as [number, number] }', '{}'], failing: 'each epoch would see a different version',
+  },
+];
+
+describe('negative controls: flip the lever and the check fails', () => {
+  it.each(CONTROLS.map((c) => [c.lesson, c.lever, c] as const))('%s: %s', async (file, _lever, control) => {
+    const text = readFileSync(file, 'utf8');
+    const [from, to] = control.replace;
+    expect(text.split(from).length - 1, `the lever text must appear exactly once in ${file}`).toBe(1);
+    const report = await runLessonFile(parseLesson(text.replace(from, to), file), { guardMs: 3000, timeoutMs: 60_000 });
+    expect(report.ok).toBe(false);
+    const failed = report.cells.flatMap((cell) => cell.outputs).filter((o) => o.kind === 'check' && o.pass === false);
+    expect(failed.map((o) => o.text).join('\n')).toContain(control.failing);
+  });
+});
