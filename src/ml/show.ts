@@ -21,7 +21,6 @@ export interface GridOptions {
 export function imageGrid(data: ImageDataset, options: GridOptions = {}): Element {
   const indices = options.indices ?? Array.from({ length: Math.min(options.count ?? 16, data.count) }, (_, i) => i);
   const columns = options.columns ?? Math.min(8, indices.length);
-  const rows = Math.ceil(indices.length / columns);
   const cell = options.cell ?? Math.max(2, Math.floor(560 / columns / data.width));
   const pixels: { x: number; y: number; fill: string; fx: number; fy: number }[] = [];
   const captions: { fx: number; fy: number; text: string }[] = [];
@@ -40,7 +39,8 @@ export function imageGrid(data: ImageDataset, options: GridOptions = {}): Elemen
   });
   const figure = plot({
     width: columns * (data.width * cell + 8),
-    height: rows * (data.height * cell + 22),
+    // Square pixels: the height follows from the width and the two band scales.
+    aspectRatio: 1,
     marginTop: 16, marginLeft: 0, marginRight: 0, marginBottom: 0,
     x: { axis: null, domain: Array.from({ length: data.width }, (_, i) => i) },
     y: { axis: null, domain: Array.from({ length: data.height }, (_, i) => i) },

@@ -30,7 +30,8 @@ function mainSvg(element: ElementLike): ElementLike | undefined {
 function describe(options: PlotOptions, element: ElementLike) {
   const marks = (options.marks ?? []).flat(Infinity as 1).filter((mark) => mark != null);
   const svg = mainSvg(element);
-  const size = svg ? `${svg.getAttribute('width')}x${svg.getAttribute('height')}` : 'unknown size';
+  const px = (name: string) => Math.round(Number(svg?.getAttribute(name)));
+  const size = svg ? `${px('width')}x${px('height')}` : 'unknown size';
   const counts = new Map<string, number>();
   for (const mark of marks) counts.set(markName(mark), (counts.get(markName(mark)) ?? 0) + 1);
   const list = [...counts].map(([name, n]) => (n > 1 ? `${name}×${n}` : name)).join(', ');
