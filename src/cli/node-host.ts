@@ -11,6 +11,8 @@ import { createNodeDocument } from './node-dom.ts';
 import { readFile } from 'node:fs/promises';
 import { setDatasetReader } from '../ml/data/reader.ts';
 import { usePlot } from '../ml/plot.ts';
+import { setFolderHandler } from '../ml/model-io/folder.ts';
+import { folderHandler } from './folder-handler.ts';
 
 /** The repository's datasets/ folder, wherever the runner is started from. */
 const DATASETS = new URL('../../datasets/', import.meta.url);
@@ -22,6 +24,7 @@ export async function createNodeHost(): Promise<KernelHost> {
   await tf.ready();
   const plot = wrapPlot(Plot, createNodeDocument());
   usePlot(plot.plot as never);
+  setFolderHandler(folderHandler);
   setDatasetReader(async (path) => {
     const bytes = await readFile(new URL(path, DATASETS));
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
