@@ -1,0 +1,39 @@
+/** Saving and loading models in the lab's format inside the browser (IndexedDB). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setCellCode, startLab, waitUntilSettled, type Lab } from './browser.ts';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(() => lab?.close());
+
+describe('models in the browser', () => {
+  it('saves a model to IndexedDB, lists it, loads it back with the same predictions', async () => {
+    const { page, errors } = await lab.open('lessons/welcome/');
+    await setCellCode(page, 0, `
+import { saveModel, loadModel, listModels, deleteModel } from "lab";
+const net = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: "softmax", inputShape: [3] })] });
+await saveModel(net, "indexeddb://e2e-model", { classes: ["no", "yes"], description: "test" });
+const saved = (await listModels()).map((m) => m.name);
+const { model: back, info } = await loadModel("indexeddb://e2e-model", { expectInputShape: [3] });
+const x = tf.tensor2d([[1, -2, 0.5]]);
+const same = (await (net.predict(x) as tf.Tensor).data()).join() === (await (back.predict(x) as tf.Tensor).data()).join();
+let refused = "";
+try { await loadModel("indexeddb://e2e-model", { expectInputShape: [8] }); } catch (error) { refused = (error as Error).message; }
+await deleteModel("e2e-model");
+const after = (await listModels()).map((m) => m.name);
+({ saved: saved.includes("e2e-model"), classes: info.classes.join(), same, refused, gone: !after.includes("e2e-model") })`);
+    await page.locator('[data-cell="0"]').getByRole('button', { name: 'Run cell' }).click();
+    await waitUntilSettled(page);
+    const output = await page.locator('[data-cell="0"] [data-output]').textContent();
+    expect(await page.getAttribute('[data-cell="0"]', 'data-status'), output ?? '').toBe('done');
+    expect(output).toContain('saved: true');
+    expect(output).toContain('classes: "no,yes"');
+    expect(output).toContain('same: true');
+    expect(output).toContain('takes inputs of shape [3], not [8]');
+    expect(output).toContain('gone: true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
