@@ -2,12 +2,14 @@
 // BASE_PATH lets the built site live under a sub-path (a workshop host, GitHub Pages).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { monacoCssAsScript } from './src/site/monaco-css-plugin.mjs';
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
+    plugins: [monacoCssAsScript()],
     resolve: {
       // Monaco's package exports map only `.js` files; its CSS and the pieces src/client/monaco.ts
       // picks are imported from the ESM tree directly.
