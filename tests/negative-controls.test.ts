@@ -65,6 +65,26 @@ const CONTROLS: Control[] = [
     lesson: 'lessons/02-data-preparation.md', lever: 'no augmentation at all',
     replace: ['{ flip: true, rotate: 25, brightness: 0.15, noise: 0.05, crop: [0.75, 1] as [number, number] }', '{}'], failing: 'each epoch would see a different version',
   },
+  {
+    lesson: 'lessons/04-training.md', lever: 'the same learning rate three times',
+    replace: ['const rates = [0.0005, 0.1, 3];', 'const rates = [0.1, 0.1, 0.1];'], failing: '0.0005 is far too slow',
+  },
+  {
+    lesson: 'lessons/04-training.md', lever: 'a CNN that flattens instead of pooling',
+    replace: ['    tf.layers.globalMaxPooling2d({}),\n    tf.layers.dense({ units: 3', '    tf.layers.flatten(),\n    tf.layers.dense({ units: 3'], failing: 'the CNN still recognises',
+  },
+  {
+    lesson: 'lessons/04-training.md', lever: 'no label noise',
+    replace: ['labelNoise: 0.1, seed: 9', 'labelNoise: 0, seed: 9'], failing: 'of the 20 highest-loss items carry a wrong label',
+  },
+  {
+    lesson: 'lessons/04-training.md', lever: 'an untrained feature extractor',
+    replace: [
+      'const extractor = tf.model({ inputs: pretrained.inputs, outputs: pretrained.getLayer("features").output as tf.SymbolicTensor });',
+      'const extractor = tf.sequential({ layers: [tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: "same", activation: "relu", inputShape: [16, 16, 1] }), tf.layers.globalMaxPooling2d({})] });',
+    ],
+    failing: 'transfer reaches',
+  },
 ];
 
 describe('negative controls: flip the lever and the check fails', () => {

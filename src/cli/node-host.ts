@@ -11,7 +11,8 @@ import { createNodeDocument } from './node-dom.ts';
 import { readFile } from 'node:fs/promises';
 import { setDatasetReader } from '../ml/data/reader.ts';
 import { usePlot } from '../ml/plot.ts';
-import { setFolderHandler } from '../ml/model-io/folder.ts';
+import { setFolderHandler, setShippedModels } from '../ml/model-io/folder.ts';
+import { fileURLToPath } from 'node:url';
 import { folderHandler } from './folder-handler.ts';
 
 /** The repository's datasets/ folder, wherever the runner is started from. */
@@ -25,6 +26,7 @@ export async function createNodeHost(): Promise<KernelHost> {
   const plot = wrapPlot(Plot, createNodeDocument());
   usePlot(plot.plot as never);
   setFolderHandler(folderHandler);
+  setShippedModels((name) => folderHandler(fileURLToPath(new URL(`../../models/${name}/`, import.meta.url))));
   setDatasetReader(async (path) => {
     const bytes = await readFile(new URL(path, DATASETS));
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

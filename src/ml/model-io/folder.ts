@@ -19,3 +19,22 @@ export function handlerFor(target: string): string | tf.io.IOHandler {
   }
   return folderHandler(target);
 }
+
+/** Models the lab ships in models/, each trained by a script in scripts/. */
+export const SHIPPED_MODELS = ['shapes-features'] as const;
+
+type ShippedLocator = (name: string) => string | tf.io.IOHandler;
+let shippedLocator: ShippedLocator | undefined;
+
+/** The host says where shipped models live: the site's /models/ or the repository folder. */
+export function setShippedModels(locate: ShippedLocator): void {
+  shippedLocator = locate;
+}
+
+export function shippedModelSource(name: string): string | tf.io.IOHandler {
+  if (!(SHIPPED_MODELS as readonly string[]).includes(name)) {
+    throw new Error(`unknown shipped model "${name}"; the lab ships: ${SHIPPED_MODELS.join(', ')}`);
+  }
+  if (!shippedLocator) throw new Error(`shipped model "${name}": no model location is set up in this host`);
+  return shippedLocator(name);
+}

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkInfo, describeShape, LAB_MODEL_FORMAT, type LabModelDescription, type LabModelInfo } from './info.ts';
-import { handlerFor } from './folder.ts';
+import { handlerFor, shippedModelSource } from './folder.ts';
 
 export const LAB_VERSION = '0.1.0';
 
@@ -37,7 +37,8 @@ export async function loadModel(source: string | tf.io.IOHandler, options: LoadO
   const name = typeof source === 'string' ? source : 'the uploaded files';
   let model: tf.LayersModel;
   try {
-    model = await tf.loadLayersModel(typeof source === 'string' ? (handlerFor(source) as never) : source);
+    const handler = typeof source !== 'string' ? source : /^https?:\/\/|^\//.test(source) && source.endsWith('.json') ? source : handlerFor(source);
+    model = await tf.loadLayersModel(handler as never);
   } catch (error) {
     throw new Error(`${name} could not be loaded as a TF.js layers model: ${(error as Error).message}`);
   }
@@ -68,4 +69,12 @@ export function modelFromFiles(files: File[]): tf.io.IOHandler {
   const json = files.find((file) => file.name.endsWith('.json'));
   if (!json) throw new Error('pick the model.json file and its weights file (.bin) together');
   return tf.io.browserFiles([json, ...files.filter((file) => file !== json)]);
+}
+
+/** A model the lab ships (see models/README.md), e.g. "shapes-features". */
+export function loadShippedModel(name: string, options: LoadOptions = {}): Promise<{ model: tf.LayersModel; info: LabModelInfo }> {
+  const source = shippedModelSource(name);
+  return loadModel(source, options).then((loaded) => loaded, (error: Error) => {
+    throw new Error(`shipped model "${name}": ${error.message}`);
+  });
 }
