@@ -85,6 +85,19 @@ const CONTROLS: Control[] = [
     ],
     failing: 'transfer reaches',
   },
+  {
+    lesson: 'lessons/03-labelling-and-cleaning.md', lever: 'an annotator who makes no mistakes',
+    replace: ['{ errorRate: 0.15, seed: 5 }', '{ errorRate: 0, seed: 5 }'], failing: "the annotator's errors cost",
+  },
+  {
+    lesson: 'lessons/03-labelling-and-cleaning.md', lever: 'reviewing the lowest losses instead of the highest',
+    replace: ['const ranked = await lossesByItem(noisy.model, noisy.labelled, { flat: true });', 'const ranked = (await lossesByItem(noisy.model, noisy.labelled, { flat: true })).reverse();'],
+    failing: 'more than three times the base rate',
+  },
+  {
+    lesson: 'lessons/03-labelling-and-cleaning.md', lever: 'a review that keeps every label',
+    replace: ['review.reviewWith((index) => truth[index]!);', 'review.reviewWith((index) => labels[index]!);'], failing: 'reviewing a tenth of the data removed',
+  },
 ];
 
 describe('negative controls: flip the lever and the check fails', () => {

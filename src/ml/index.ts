@@ -18,3 +18,5 @@ export { lossesByItem, captionOf, type LossItem } from './top-losses.ts';
 export { saveModel, loadModel, loadShippedModel, listModels, deleteModel, modelFromFiles, type LoadOptions } from './model-io/save-load.ts';
 export { SHIPPED_MODELS } from './model-io/folder.ts';
 export { LAB_MODEL_FORMAT, type LabModelInfo, type LabModelDescription } from './model-io/info.ts';
+export { labeller, simulatedAnnotator, type Labeller } from './widgets/labeller.ts';
+export { cleaner, type Cleaner, type Decision } from './widgets/cleaner.ts';
