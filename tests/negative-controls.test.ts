@@ -98,6 +98,19 @@ const CONTROLS: Control[] = [
     lesson: 'lessons/03-labelling-and-cleaning.md', lever: 'a review that keeps every label',
     replace: ['review.reviewWith((index) => truth[index]!);', 'review.reviewWith((index) => labels[index]!);'], failing: 'reviewing a tenth of the data removed',
   },
+  {
+    lesson: 'lessons/05-using-the-model.md', lever: 'loading a different model',
+    replace: ['const loaded = await loadModel("lab://shapes-classifier", { expectInputShape: [16, 16, 1] });', 'import { loadShippedModel } from "lab";\nconst loaded = await loadShippedModel("shapes-features", { expectInputShape: [16, 16, 1] });'],
+    failing: 'the loaded model answers exactly as the trained one',
+  },
+  {
+    lesson: 'lessons/05-using-the-model.md', lever: 'asking for the shape the model has',
+    replace: ['expectInputShape: [28, 28, 1] });', 'expectInputShape: [16, 16, 1] });'], failing: 'loading for 28 × 28 images is refused',
+  },
+  {
+    lesson: 'lessons/05-using-the-model.md', lever: 'an untrained model',
+    replace: ['{ epochs: 8, batchSize: 32, validationData', '{ epochs: 0, batchSize: 32, validationData'], failing: 'a drawn circle, square and triangle are each recognised',
+  },
 ];
 
 describe('negative controls: flip the lever and the check fails', () => {

@@ -11,7 +11,9 @@ import { createNodeDocument } from './node-dom.ts';
 import { readFile } from 'node:fs/promises';
 import { setDatasetReader } from '../ml/data/reader.ts';
 import { usePlot } from '../ml/plot.ts';
-import { setFolderHandler, setShippedModels } from '../ml/model-io/folder.ts';
+import { setFolderHandler, setLocalModelStore, setShippedModels } from '../ml/model-io/folder.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { folderHandler } from './folder-handler.ts';
 
@@ -26,6 +28,9 @@ export async function createNodeHost(): Promise<KernelHost> {
   const plot = wrapPlot(Plot, createNodeDocument());
   usePlot(plot.plot as never);
   setFolderHandler(folderHandler);
+  // Headless runs keep lab:// models out of the repository, in a folder per process.
+  const store = join(tmpdir(), `lab-models-${process.pid}`);
+  setLocalModelStore((name) => folderHandler(join(store, name)));
   setShippedModels((name) => folderHandler(fileURLToPath(new URL(`../../models/${name}/`, import.meta.url))));
   setDatasetReader(async (path) => {
     const bytes = await readFile(new URL(path, DATASETS));

@@ -39,7 +39,7 @@ export function showAuthorChanged(notice: HTMLElement, mine: string, choose: (us
 }
 
 /** The cell reads names from cells that have not run: run them first, or just this one. */
-export function offerInputs(notice: HTMLElement, cells: number[], names: string[]): Promise<'inputs' | 'alone'> {
+export function offerInputs(notice: HTMLElement, cells: number[], names: string[]): Promise<'inputs' | 'above' | 'alone'> {
   return new Promise((resolve) => {
     const list = cells.map((i) => i + 1).join(', ');
     const text = document.createElement('p');
@@ -47,7 +47,13 @@ export function offerInputs(notice: HTMLElement, cells: number[], names: string[
     const actions = document.createElement('div');
     actions.className = 'notice-actions';
     const first = button(`Run cell${cells.length > 1 ? 's' : ''} ${list} first`, () => { close(notice); resolve('inputs'); });
-    actions.append(first, button('Run only this cell', () => { close(notice); resolve('alone'); }));
+    // A cell can also depend on what earlier cells did without naming it (a model saved to
+    // storage, a file written): running everything above covers that too.
+    actions.append(
+      first,
+      button('Run every cell above first', () => { close(notice); resolve('above'); }),
+      button('Run only this cell', () => { close(notice); resolve('alone'); }),
+    );
     notice.dataset.notice = 'inputs';
     show(notice, text, actions);
     first.focus();

@@ -158,6 +158,10 @@ async function runCell(index: number): Promise<void> {
     const names = s.kernel.cells[index]!.references.filter((name) => missing.some((m) => s.kernel.cells[m]!.declarations.includes(name)));
     cellElements[index]!.dataset.status = s.kernel.cells[index]!.status;
     const choice = await offerInputs(part(index, '.cell-notice'), missing, names);
+    if (choice === 'above') {
+      await s.kernel.runUpTo(index);
+      return;
+    }
     if (choice === 'inputs') for (const m of missing) void s.kernel.run(m);
   }
   await s.kernel.run(index);

@@ -12,7 +12,7 @@ import { seedRandom } from '../notebook/random.ts';
 import * as lab from '../ml/index.ts';
 import { setDatasetReader } from '../ml/data/reader.ts';
 import { usePlot } from '../ml/plot.ts';
-import { setShippedModels } from '../ml/model-io/folder.ts';
+import { setLocalModelStore, setShippedModels } from '../ml/model-io/folder.ts';
 import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
 import { renderOutputs } from './render.ts';
 
@@ -34,6 +34,7 @@ function browserHost(): KernelHost {
   usePlot(plot.plot as never);
   const base = document.body.dataset.base ?? '/';
   setShippedModels((name) => `${location.origin}${base}models/${name}/model.json`);
+  setLocalModelStore((name) => `indexeddb://lab/${name}`);
   setDatasetReader(async (path) => {
     const response = await fetch(`${base}datasets/${path}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

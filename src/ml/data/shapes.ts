@@ -58,7 +58,8 @@ export interface ShapesDataset extends ImageDataset {
 /** Background tints, one per class position (RGB multipliers). */
 const TINTS: [number, number, number][] = [[1, 0.35, 0.35], [0.35, 1, 0.35], [0.35, 0.45, 1], [1, 0.9, 0.3]];
 
-function inside(shape: ShapeName, x: number, y: number, r: number): boolean {
+/** Whether point (x, y), in units of the half-image, lies inside `shape` of radius r at the origin. */
+export function insideShape(shape: ShapeName, x: number, y: number, r: number): boolean {
   switch (shape) {
     case 'circle':
       return x * x + y * y < r * r;
@@ -135,7 +136,7 @@ export function generateShapes(options: ShapesOptions = {}): ShapesDataset {
           for (const sx of samples) {
             const u = ((x + sx) / size) * 2 - 1 - cx;
             const v = 1 - ((y + sy) / size) * 2 - cy;
-            if (inside(shape, cos * u + sin * v, -sin * u + cos * v, r)) covered++;
+            if (insideShape(shape, cos * u + sin * v, -sin * u + cos * v, r)) covered++;
           }
         }
         const coverage = covered / 4;

@@ -12,7 +12,24 @@ export function setFolderHandler(handler: FolderHandler): void {
   folderHandler = handler;
 }
 
+type LocalStore = (name: string) => string | tf.io.IOHandler;
+let localStore: LocalStore | undefined;
+
+/**
+ * `lab://NAME` is "this learner's own models": IndexedDB in the page, a folder headless. The
+ * same lesson code then saves and loads in both.
+ */
+export function setLocalModelStore(store: LocalStore): void {
+  localStore = store;
+}
+
 export function handlerFor(target: string): string | tf.io.IOHandler {
+  if (target.startsWith('lab://')) {
+    const name = target.slice('lab://'.length);
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`"${target}": a model name uses letters, digits, ".", "_" and "-" only`);
+    if (!localStore) throw new Error(`"${target}": no local model store is set up in this host`);
+    return localStore(name);
+  }
   if (/^(indexeddb|localstorage|downloads|https?):\/\//.test(target)) return target;
   if (!folderHandler) {
     throw new Error(`cannot save or load "${target}" here: in the page use indexeddb://NAME (this browser) or downloads://NAME (files)`);

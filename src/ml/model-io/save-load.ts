@@ -57,11 +57,11 @@ export async function listModels(): Promise<{ name: string; savedAt: string; byt
   const models = await tf.io.listModels();
   return Object.entries(models)
     .filter(([url]) => url.startsWith('indexeddb://'))
-    .map(([url, info]) => ({ name: url.slice('indexeddb://'.length), savedAt: info.dateSaved.toISOString(), bytes: (info.weightDataBytes ?? 0) + (info.modelTopologyBytes ?? 0) }));
+    .map(([url, info]) => ({ name: url.startsWith('indexeddb://lab/') ? `lab://${url.slice('indexeddb://lab/'.length)}` : url.slice('indexeddb://'.length), savedAt: info.dateSaved.toISOString(), bytes: (info.weightDataBytes ?? 0) + (info.modelTopologyBytes ?? 0) }));
 }
 
 export async function deleteModel(name: string): Promise<void> {
-  await tf.io.removeModel(`indexeddb://${name}`);
+  await tf.io.removeModel(name.startsWith('lab://') ? `indexeddb://lab/${name.slice('lab://'.length)}` : `indexeddb://${name}`);
 }
 
 /** A model from files the learner picked (model.json and its weights). */
