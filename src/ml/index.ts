@@ -21,3 +21,4 @@ export { LAB_MODEL_FORMAT, type LabModelInfo, type LabModelDescription } from '.
 export { labeller, simulatedAnnotator, type Labeller } from './widgets/labeller.ts';
 export { cleaner, type Cleaner, type Decision } from './widgets/cleaner.ts';
 export { drawingPad, type DrawingPad } from './widgets/drawing-pad.ts';
+export { pickModelFiles } from './widgets/model-picker.ts';

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => lab?.close());
 
 const cell = (index: number) => `[data-cell="${index}"]`;
-const predictCell = 8;
+const predictCell = 9;
 
 async function inkTotal(page: import('playwright-core').Page): Promise<number> {
   return page.evaluate(async () => {

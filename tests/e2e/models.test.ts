@@ -1,4 +1,7 @@
 /** Saving and loading models in the lab's format inside the browser (IndexedDB). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCellCode, startLab, waitUntilSettled, type Lab } from './browser.ts';
 
@@ -33,6 +36,40 @@ const after = (await listModels()).map((m) => m.name);
     expect(output).toContain('same: true');
     expect(output).toContain('takes inputs of shape [3], not [8]');
     expect(output).toContain('gone: true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('model files', () => {
+  it('downloads a trained model and loads the files back through the picker', async () => {
+    const { page, errors } = await lab.open('lessons/using-the-model/');
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
+    await waitUntilSettled(page, 150_000);
+    const downloads: import('playwright-core').Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.locator('[data-cell="2"]').getByRole('button', { name: 'Run cell' }).click();
+    await waitUntilSettled(page);
+    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'lab-download-'));
+    const files: string[] = [];
+    for (const download of downloads) {
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      files.push(path);
+    }
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['shapes-classifier.json', 'shapes-classifier.weights.bin']);
+
+    await page.locator('[data-cell="3"]').getByRole('button', { name: 'Run cell' }).click();
+    const picker = page.getByLabel('Model files (model.json and its weights)');
+    await picker.waitFor();
+    await picker.setInputFiles(files.filter((f) => f.endsWith('.bin')));
+    await expect.poll(() => page.locator('.picker-status').textContent()).toMatch(/pick the model\.json file and its weights file.*Pick again/);
+    await picker.setInputFiles(files);
+    await waitUntilSettled(page);
+    expect(await page.getAttribute('[data-cell="3"]', 'data-status')).toBe('done');
+    expect(await page.locator('[data-cell="3"] [data-output]').textContent()).toContain('classes: ["circle", "square", "triangle"]');
     expect(errors).toEqual([]);
     await page.close();
   });
