@@ -94,6 +94,7 @@ function render(): void {
     const cell = session.kernel.cells[index]!;
     const element = cellElements[index]!;
     element.dataset.status = cell.status;
+    element.dataset.runs = String(cell.runs);
     part(index, '.cell-state').textContent = stateText(cell);
     session.renderOutputs(part(index, '[data-output]'), cell.outputs);
   }

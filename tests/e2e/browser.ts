@@ -81,3 +81,19 @@ export async function setCellCode(page: Page, index: number, code: string): Prom
     kit.monaco.editor.getModel(kit.monaco.Uri.parse(`file:///lesson/cell-${index + 1}.ts`))!.setValue(code);
   }, { index, code });
 }
+
+/**
+ * Clicks a cell's "Run cell" button and waits until that run has finished. The page shows a new
+ * status on its next animation frame, so "nothing is busy" right after a click can still describe
+ * the time before it: wait for the cell's run count (data-runs) to go up instead.
+ */
+export async function runCell(page: Page, index: number, timeout = 120_000): Promise<void> {
+  const selector = `[data-cell="${index}"]`;
+  const before = Number((await page.getAttribute(selector, 'data-runs')) ?? 0);
+  await page.locator(selector).getByRole('button', { name: 'Run cell' }).click();
+  await page.waitForFunction(({ selector, before }) => {
+    const cell = document.querySelector<HTMLElement>(selector)!;
+    return Number(cell.dataset.runs ?? 0) > before && ['done', 'error', 'stale'].includes(cell.dataset.status!);
+  }, { selector, before }, { timeout, polling: 50 });
+  await waitUntilSettled(page, timeout);
+}

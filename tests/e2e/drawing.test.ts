@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeValue, startLab, waitUntilSettled, type Lab } from './browser.ts';
+import { scopeValue, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -67,8 +67,7 @@ describe('the drawing pad', () => {
       const ink = session.kernel.scope.pad.ink as Float32Array;
       return ink[0] === 0 && ink[32 * 64 + 32]! > 0.9; // corners dark (inverted paper), centre inked
     });
-    await page.locator(cell(predictCell)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, predictCell);
     expect(await page.locator(`${cell(predictCell)} [data-output]`).textContent()).toMatch(/the model says triangle/);
     expect(await scopeValue(page, 'best')).toMatchObject({ class: 'triangle' });
     expect(errors).toEqual([]);

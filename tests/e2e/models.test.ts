@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCellCode, startLab, waitUntilSettled, type Lab } from './browser.ts';
+import { setCellCode, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -27,8 +27,7 @@ try { await loadModel("indexeddb://e2e-model", { expectInputShape: [8] }); } cat
 await deleteModel("e2e-model");
 const after = (await listModels()).map((m) => m.name);
 ({ saved: saved.includes("e2e-model"), classes: info.classes.join(), same, refused, gone: !after.includes("e2e-model") })`);
-    await page.locator('[data-cell="0"]').getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 0);
     const output = await page.locator('[data-cell="0"] [data-output]').textContent();
     expect(await page.getAttribute('[data-cell="0"]', 'data-status'), output ?? '').toBe('done');
     expect(output).toContain('saved: true');
@@ -49,8 +48,7 @@ describe('model files', () => {
     await waitUntilSettled(page, 150_000);
     const downloads: import('playwright-core').Download[] = [];
     page.on('download', (download) => downloads.push(download));
-    await page.locator('[data-cell="2"]').getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 2);
     await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'lab-download-'));
     const files: string[] = [];

@@ -4,7 +4,7 @@
  * the training panel's Stop button, Restart, and WebGPU (SwiftShader here).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, scopeValue, setCellCode, startLab, statuses, waitUntilSettled, type Lab } from './browser.ts';
+import { SCREENSHOTS, scopeValue, setCellCode, startLab, statuses, waitUntilSettled, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -28,8 +28,7 @@ describe('running and stopping', () => {
     const stoppedAt = await scopeValue(page, 'ticks');
     await page.waitForTimeout(300);
     expect(await scopeValue(page, 'ticks')).toBe(stoppedAt);
-    await page.locator(cell(1)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 1);
     expect(await page.getAttribute(cell(1), 'data-status')).toBe('done');
     expect(errors).toEqual([]);
     await page.close();
@@ -40,16 +39,14 @@ describe('running and stopping', () => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => dialogs.push(dialog.message()));
     await setCellCode(page, 0, 'let spins = 0;\nwhile (true) { spins++; }');
-    await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 0);
     expect(dialogs[0]).toMatch(/has run for \d+\.\d s without letting the page update/);
     expect(await page.getAttribute(cell(0), 'data-status')).toBe('error');
     const spins = await scopeValue(page, 'spins');
     expect(spins).toBeGreaterThan(0);
     await page.waitForTimeout(200);
     expect(await scopeValue(page, 'spins')).toBe(spins);
-    await page.locator(cell(1)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 1);
     expect(await page.getAttribute(cell(1), 'data-status')).toBe('done');
     await page.close();
   });
@@ -58,10 +55,12 @@ describe('running and stopping', () => {
     const { page } = await lab.open('lessons/welcome/');
     await page.locator(`${cell(0)} .cell-code`).focus();
     await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-runs') === '1');
     await waitUntilSettled(page);
     expect(await page.getAttribute(cell(0), 'data-status')).toBe('done');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell'))).toBe('1');
     await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('[data-cell="1"]')?.getAttribute('data-runs') === '1');
     await waitUntilSettled(page);
     expect(await page.getAttribute(cell(1), 'data-status')).toBe('done');
     expect(await page.locator(`${cell(1)} [data-output]`).textContent()).toContain('10');
@@ -75,6 +74,7 @@ describe('running and stopping', () => {
     await offer.waitFor();
     expect(await page.locator(`${cell(2)} .cell-notice`).textContent()).toContain('“xs”');
     await offer.click();
+    await page.waitForFunction(() => document.querySelector('[data-cell="2"]')?.getAttribute('data-runs') === '1');
     await waitUntilSettled(page);
     expect((await statuses(page)).slice(0, 3)).toEqual(['idle', 'done', 'done']);
     await page.close();
@@ -83,8 +83,7 @@ describe('running and stopping', () => {
   it('shows an error at its Markdown line and jumps to it in the editor', async () => {
     const { page } = await lab.open('lessons/welcome/');
     await setCellCode(page, 0, 'const ok = 1;\nconst broken = (null as unknown as { x: number }).x;');
-    await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 0);
     const line = Number(await page.getAttribute(cell(0), 'data-line')) + 1;
     const location = page.locator(`${cell(0)} .out-location`);
     expect(await location.textContent()).toMatch(new RegExp(`^lessons/00-welcome\\.md:${line}:\\d+$`));
@@ -141,8 +140,7 @@ describe('edits', () => {
     await page.reload();
     await expect(page.locator(`${cell(0)} .cell-code`).textContent()).resolves.toContain('greeting.toUpperCase() + "!"');
     expect(await page.locator(`${cell(0)} .edited-badge`).isVisible()).toBe(true);
-    await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 0);
     expect(await page.locator(`${cell(0)} [data-output]`).textContent()).toBe('HELLO, DEEP LEARNING!');
     await page.locator(cell(0)).getByRole('button', { name: 'Reset cell' }).click();
     await page.reload();
@@ -214,15 +212,13 @@ describe('backends', () => {
 
   it('switching the backend restarts on it and remembers the choice', async () => {
     const { page } = await lab.open('lessons/welcome/');
-    await page.locator(cell(1)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 1);
     await page.getByLabel('Backend').selectOption('cpu');
     await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent!.startsWith('cpu · '));
     expect(await page.getAttribute(cell(1), 'data-status')).toBe('idle');
     expect(await scopeValue(page, 'xs')).toBeUndefined();
     await page.reload();
-    await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 0);
     expect(await page.textContent('.backend-label')).toMatch(/^cpu · /);
     await page.evaluate(() => localStorage.removeItem('lab:backend'));
     await page.close();
@@ -230,8 +226,7 @@ describe('backends', () => {
 
   it('does not pick a software WebGPU adapter by itself', async () => {
     const { page } = await lab.open('lessons/welcome/');
-    await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 0);
     expect(await page.textContent('.backend-label')).toMatch(/^webgl · /);
     expect(await page.getAttribute('.backend-label', 'title')).toMatch(/WebGPU runs in software here/);
     await page.close();

@@ -1,7 +1,7 @@
 /** The labelling and cleaning widgets with a real mouse and keyboard, in Chromium. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, waitUntilSettled, type Lab } from './browser.ts';
+import { startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -33,8 +33,7 @@ describe('the labelling widget', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), widget.getByRole('button', { name: 'Download labels' }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(exported).toEqual({ classes: ['circle', 'square', 'triangle'], labels: [{ index: 0, label: 1 }, { index: 1, label: 0 }] });
-    await page.locator(cell(1)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 1);
     expect(await page.locator(`${cell(1)} [data-output]`).textContent()).toMatch(/^you labelled 2 images; [0-2] agree with the truth$/);
     expect(errors).toEqual([]);
     await page.close();
@@ -65,8 +64,7 @@ describe('the cleaning widget', () => {
     await page.keyboard.press('1');
     expect(await items.nth(4).textContent()).toMatch(/^label circle .* relabelled/);
     expect(await page.locator('.cleaner-summary').textContent()).toBe('30 items with the highest loss · 3 relabelled, 1 deleted, 1 kept');
-    await page.locator(cell(8)).getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilSettled(page);
+    await runCell(page, 8);
     expect(await page.locator(`${cell(8)} [data-output]`).textContent()).toMatch(/wrong labels left in 299 items/);
     expect(errors).toEqual([]);
     await page.close();
