@@ -16,5 +16,12 @@ export default defineConfig({
       alias: { 'monaco-esm': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)) },
     },
     worker: { format: 'es' },
+    // In dev, Vite pre-bundles dependencies it finds at start-up; ones first met when a learner
+    // opens an editor or runs a cell would make it reload the page. Scan those modules up front.
+    // Monaco is plain ESM and its workers are found only then: serve it unbundled.
+    optimizeDeps: {
+      entries: ['src/client/page.ts', 'src/client/session.ts', 'src/client/editor.ts'],
+      exclude: ['monaco-editor'],
+    },
   },
 });

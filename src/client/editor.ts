@@ -5,8 +5,6 @@
  * squiggles; they never stop a run (cells are transpiled, not type-checked).
  */
 import * as monaco from './monaco.ts';
-import EditorWorker from 'monaco-esm/editor/editor.worker.js?worker';
-import TypeScriptWorker from 'monaco-esm/languages/features/typescript/ts.worker.js?worker';
 import type { CellBlock } from '../notebook/lesson.ts';
 
 export interface EditorCallbacks {
@@ -36,7 +34,11 @@ let ready: Promise<void> | undefined;
 async function setUp(typesUrl: string): Promise<void> {
   // Once getWorker exists Monaco asks it for every worker, the TypeScript one included.
   (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
-    getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker()),
+    // `new Worker(new URL(...))` rather than `?worker` imports: Vite bundles both forms for the
+    // build, but in dev `?worker` dependencies are discovered late and force a page reload.
+    getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript'
+      ? new Worker(new URL('../../node_modules/monaco-editor/esm/vs/languages/features/typescript/ts.worker.js', import.meta.url), { type: 'module' })
+      : new Worker(new URL('../../node_modules/monaco-editor/esm/vs/editor/editor.worker.js', import.meta.url), { type: 'module' })),
   };
   const ts = monaco.typescript;
   ts.typescriptDefaults.setCompilerOptions({
