@@ -21,7 +21,9 @@ export interface GridOptions {
 export function imageGrid(data: ImageDataset, options: GridOptions = {}): Element {
   const indices = options.indices ?? Array.from({ length: Math.min(options.count ?? 16, data.count) }, (_, i) => i);
   const columns = options.columns ?? Math.min(8, indices.length);
-  const cell = options.cell ?? Math.max(2, Math.floor(560 / columns / data.width));
+  const longest = Math.max(...indices.map((index, i) => (options.captions?.[i] ?? data.classes[data.labels[index]!] ?? '').length));
+  // Wide enough for the captions (about 6.5 px a character at 11 px) so neighbours do not overlap.
+  const cell = options.cell ?? Math.max(2, Math.floor(560 / columns / data.width), Math.ceil((longest * 6.5) / data.width));
   const pixels: { x: number; y: number; fill: string; fx: number; fy: number }[] = [];
   const captions: { fx: number; fy: number; text: string }[] = [];
   indices.forEach((index, position) => {

@@ -4,19 +4,11 @@
  * nor a particular TF.js instance.
  */
 import type { Output } from './outputs.ts';
-import { formatValue } from './format.ts';
+import { formatValue, isTensor, type TensorLike } from './format.ts';
 import { chartSummary } from './plot.ts';
 import { formatTensorValues } from './format-tensor.ts';
 
 const MAX_TABLE_ROWS = 200;
-
-interface TensorLike {
-  shape: number[];
-  dtype: string;
-  size: number;
-  isDisposed: boolean;
-  toString(verbose?: boolean): string;
-}
 
 interface ElementLike {
   nodeType: number;
@@ -25,10 +17,6 @@ interface ElementLike {
   getAttribute(name: string): string | null;
   querySelector?(selector: string): ElementLike | null;
 }
-
-const isTensor = (value: unknown): value is TensorLike =>
-  typeof value === 'object' && value !== null && Array.isArray((value as TensorLike).shape) &&
-  typeof (value as TensorLike).dtype === 'string' && typeof (value as { dataSync?: unknown }).dataSync === 'function';
 
 const isElement = (value: unknown): value is ElementLike =>
   typeof value === 'object' && value !== null && (value as ElementLike).nodeType === 1 && typeof (value as ElementLike).tagName === 'string';

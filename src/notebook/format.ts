@@ -3,6 +3,19 @@
  * Depth, item and string limits keep a huge array from freezing the page.
  */
 const MAX_ITEMS = 50;
+
+export interface TensorLike {
+  shape: number[];
+  dtype: string;
+  size: number;
+  isDisposed: boolean;
+  toString(verbose?: boolean): string;
+}
+
+/** A TF.js tensor, recognised by shape so the core needs no particular TF.js instance. */
+export const isTensor = (value: unknown): value is TensorLike =>
+  typeof value === 'object' && value !== null && Array.isArray((value as TensorLike).shape) &&
+  typeof (value as TensorLike).dtype === 'string' && typeof (value as { dataSync?: unknown }).dataSync === 'function';
 const MAX_STRING = 2000;
 
 export function formatNumber(value: number): string {
@@ -41,10 +54,9 @@ export function formatValue(value: unknown, depth = 2, seen = new Set<unknown>()
   const object = value as object;
   if (seen.has(object)) return '[Circular]';
   if (value instanceof Error) return `${value.name}: ${value.message}`;
-  const maybeTensor = value as { shape?: unknown; dtype?: unknown; dataSync?: unknown };
-  if (Array.isArray(maybeTensor.shape) && typeof maybeTensor.dtype === 'string' && typeof maybeTensor.dataSync === 'function') {
+  if (isTensor(value)) {
     // Values are not read here: a synchronous read would stall a GPU backend. display() shows them.
-    return `Tensor ${maybeTensor.dtype} [${maybeTensor.shape.join(', ')}]`;
+    return `Tensor ${value.dtype} [${value.shape.join(', ')}]`;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (value instanceof RegExp) return String(value);

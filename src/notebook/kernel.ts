@@ -76,7 +76,7 @@ export class Kernel {
   private readonly listeners = new Set<KernelListener>();
   private readonly sourcesOf = new Map<number, Set<string>>();
   private readonly runsOf = new Map<number, CellRun>();
-  private readonly compiled = new Map<string, CompiledCell>();
+  private readonly compiled = new Map<number, { key: string; result: CompiledCell }>();
   private queue: Job[] = [];
   private draining = false;
   private current: Current | undefined;
@@ -126,23 +126,30 @@ export class Kernel {
     return { source: cell.source, line: block.line, ran: 'starter' };
   }
 
+  /**
+   * Compiles the code a run executes. Only the latest version per cell is kept: an edit compiles
+   * anew (a keystroke must not pile up compiled copies), and only code that runs gets a source
+   * URL registered for error locations.
+   */
   private compile(cell: CellState): CompiledCell {
     const { source, line } = this.codeFor(cell);
     const key = `${line}\u0000${source}`;
-    const cached = this.compiled.get(key);
-    if (cached) return cached;
+    const cached = this.compiled.get(cell.index);
+    if (cached?.key === key) return cached.result;
     const sourceURL = registerCellSource({ file: this.lesson.file, line, headerLines: 1 });
     const sources = this.sourcesOf.get(cell.index) ?? new Set();
     sources.add(sourceURL);
     this.sourcesOf.set(cell.index, sources);
     const result = compileCell(source, { file: this.lesson.file, line, modules: Object.keys(this.host.modules), sourceURL });
-    this.compiled.set(key, result);
+    this.compiled.set(cell.index, { key, result });
     return result;
   }
 
+  /** Declarations and references of the cell's current code, for stale marking and "inputs first". */
   private analyse(cell: CellState): void {
+    const { source, line } = this.codeFor(cell);
     try {
-      const compiled = this.compile(cell);
+      const compiled = compileCell(source, { file: this.lesson.file, line, modules: Object.keys(this.host.modules), sourceURL: 'labcell-analysis' });
       cell.declarations = compiled.declarations;
       cell.references = compiled.references;
     } catch {

@@ -19,8 +19,15 @@ declare const display: { <T>(value: T): T; progress(label: string, total: number
 declare function check(condition: unknown, message: string): void;
 `;
 
-/** Paths are given as they appear to the editor: file:///node_modules/... */
+let cached: Record<string, string> | undefined;
+
+/** Paths are given as they appear to the editor: file:///node_modules/... Computed once. */
 export function editorTypes(): Record<string, string> {
+  cached ??= collectTypes();
+  return cached;
+}
+
+function collectTypes(): Record<string, string> {
   const entry = join(root, 'src/site/editor-types-entry.ts');
   const program = ts.createProgram([entry, join(root, 'src/ml/index.ts')], {
     module: ts.ModuleKind.ESNext,
