@@ -44,10 +44,10 @@ export function imageGrid(data: ImageDataset, options: GridOptions = {}): Elemen
     // Square pixels: the height follows from the width and the two band scales.
     aspectRatio: 1,
     marginTop: 16, marginLeft: 0, marginRight: 0, marginBottom: 0,
-    x: { axis: null, domain: Array.from({ length: data.width }, (_, i) => i) },
-    y: { axis: null, domain: Array.from({ length: data.height }, (_, i) => i) },
+    x: { axis: null, padding: 0, domain: Array.from({ length: data.width }, (_, i) => i) },
+    y: { axis: null, padding: 0, domain: Array.from({ length: data.height }, (_, i) => i) },
     fx: { axis: null, padding: 0.05 },
-    fy: { axis: null, padding: 0.15 },
+    fy: { axis: null, padding: 0.3 },
     color: { type: 'identity' },
     marks: [
       Plot.cell(pixels, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', fill: 'fill', inset: 0 }),
