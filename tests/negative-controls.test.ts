@@ -111,6 +111,46 @@ const CONTROLS: Control[] = [
     lesson: 'lessons/05-using-the-model.md', lever: 'an untrained model',
     replace: ['{ epochs: 8, batchSize: 32, validationData', '{ epochs: 0, batchSize: 32, validationData'], failing: 'a drawn circle, square and triangle are each recognised',
   },
+  {
+    lesson: 'lessons/10-deploying-safely.md', lever: 'serving scales bytes as training did',
+    replace: ['bytes.sub(127.5).div(127.5)', 'bytes.div(255)'], failing: 'shadow mode exposes the mismatched scaling',
+  },
+  {
+    lesson: 'lessons/10-deploying-safely.md', lever: 'a staged rollout that starts at 100%',
+    replace: ['let step = staged ? 0 : STEPS.length - 1;', 'let step = STEPS.length - 1;'], failing: 'the staged rollout stops v2 after',
+  },
+  {
+    lesson: 'lessons/10-deploying-safely.md', lever: 'a lamp that never changes',
+    replace: ['(day < 5 ? 0 : 0.1 * (day - 4))', '0'], failing: 'the alarm fires on the darker stream',
+  },
+  {
+    lesson: 'lessons/10-deploying-safely.md', lever: 'an alarm bar far too low',
+    replace: ['1.95 * Math.sqrt', '0.5 * Math.sqrt'], failing: 'the alarm stays quiet on the steady stream',
+  },
+  {
+    lesson: 'lessons/10-deploying-safely.md', lever: 'no exploration',
+    replace: ['const exploring = simulateInspections({ explore: 0.2 });', 'const exploring = simulateInspections({ explore: 0 });'], failing: 'with 20% random inspections the model finds',
+  },
+  {
+    lesson: 'lessons/10-deploying-safely.md', lever: 'people who err more than the model',
+    replace: ['humansDecide(scopeParts.labels, 100)', 'simulatedAnnotator(scopeParts.labels, 3, { errorRate: 0.12, seed: 100 })'], failing: 'is worse than the people',
+  },
+  {
+    lesson: 'lessons/11-testing-model-behaviour.md', lever: 'one epoch of training',
+    replace: ['await train(model, xs, ys, { epochs: 15,', 'await train(model, xs, ys, { epochs: 1,'], failing: 'by the usual measure the quick model is good',
+  },
+  {
+    lesson: 'lessons/11-testing-model-behaviour.md', lever: 'varied data that is still centred',
+    replace: ['count: 1500, offset: 0.2,', 'count: 1500, offset: 0.03,'], failing: 'off-centre parts keep their answer',
+  },
+  {
+    lesson: 'lessons/11-testing-model-behaviour.md', lever: 'an off-centre test that does not move the part',
+    replace: ['{ offset: 0.2 }),', '{ offset: 0.03 }),'], failing: 'the quick model changes its answer when a part is off-centre',
+  },
+  {
+    lesson: 'lessons/11-testing-model-behaviour.md', lever: 'a test set as narrow as the training week',
+    replace: ['brightness: [0.3, 1], scale: [0.3, 0.8], seed: 600', 'brightness: [0.8, 1], scale: [0.45, 0.75], seed: 600'], failing: 'the slice report shows a gap',
+  },
 ];
 
 describe('negative controls: flip the lever and the check fails', () => {
