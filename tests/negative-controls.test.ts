@@ -121,7 +121,7 @@ const CONTROLS: Control[] = [
   },
   {
     lesson: 'lessons/10-deploying-safely.md', lever: 'a lamp that never changes',
-    replace: ['(day < 5 ? 0 : 0.1 * (day - 4))', '0'], failing: 'the alarm fires on the darker stream',
+    replace: ['(day < 5 ? 0 : 0.15 * (day - 4))', '0'], failing: 'the alarm fires on the darker stream',
   },
   {
     lesson: 'lessons/10-deploying-safely.md', lever: 'an alarm bar far too low',
