@@ -151,6 +151,18 @@ const CONTROLS: Control[] = [
     lesson: 'lessons/11-testing-model-behaviour.md', lever: 'a test set as narrow as the training week',
     replace: ['brightness: [0.3, 1], scale: [0.3, 0.8], seed: 600', 'brightness: [0.8, 1], scale: [0.45, 0.75], seed: 600'], failing: 'the slice report shows a gap',
   },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'reviewing the lowest losses instead of the highest', replace: ['const ranked = await lossesByItem(noisyModel, noisy, { flat: true });', 'const ranked = (await lossesByItem(noisyModel, noisy, { flat: true })).reverse();'], failing: 'of the flipped labels, more than twice' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'reviewing the lowest-loss items', replace: ['for (const item of ranked.slice(0, reviewCount))', 'for (const item of ranked.slice(-reviewCount))'], failing: 'reviewing the highest losses raised clean-test accuracy' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'a balanced test set', replace: ['count: 4000, seed: 9 }), 100)', 'count: 4000, seed: 9 }), 2000)'], failing: 'no better than always answering' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'as many squares as circles in training', replace: ['count: 1300, seed: 8 }), 32)', 'count: 1300, seed: 8 }), 650)'], failing: 'yet the model finds only' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'no class weights', replace: ['classWeight: { 0: 1, 1: squareWeight }', 'classWeight: { 0: 1, 1: 1 }'], failing: 'class weights raised the recall of squares' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'the item split replaced by the source split', replace: ['[["by item", byItem],', '[["by item", bySource],'], failing: 'split by item, validation says' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'the source split replaced by the item split', replace: ['["by source", bySource]]', '["by source", byItem]]'], failing: 'split by source, validation' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'validation rows that differ from training', replace: ['const shiftAlike = meanShift(rowsOf(withCopies, bySource.valid));', 'const shiftAlike = meanShift(rowsOf(brighter, [...brighter.labels.keys()]));'], failing: 'move the pixel means by at most' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'held-out images drawn like the training ones', replace: ['count: 180, brightness: [0.9, 1], background: 0.5, seed: 12', 'count: 180, seed: 12'], failing: 'brighter held-out images move them' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'no shortcut in the training colours', replace: ['spurious: 1, seed: 71', 'spurious: 0, channels: 3, seed: 71'], failing: 'the shortcut model scores' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'the fair model trained with the shortcut too', replace: ['spurious: 0, channels: 3, seed: 72', 'spurious: 1, seed: 72'], failing: 'the model trained on random colours still gets' },
+  { lesson: 'lessons/07-when-the-data-lies.md', lever: 'the shortcut model explained twice', replace: ['const fairSaliency = await saliencyMaps(fairModel, probe', 'const fairSaliency = await saliencyMaps(shortcutModel, probe'], failing: 'of its saliency on the shape' },
 ];
 
 describe('negative controls: flip the lever and the check fails', () => {

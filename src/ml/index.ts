@@ -22,3 +22,4 @@ export { labeller, simulatedAnnotator, type Labeller } from './widgets/labeller.
 export { cleaner, type Cleaner, type Decision } from './widgets/cleaner.ts';
 export { drawingPad, type DrawingPad } from './widgets/drawing-pad.ts';
 export { pickModelFiles } from './widgets/model-picker.ts';
+export { saliencyMaps, saliencyGrid, shareOn, type SaliencyMaps, type SaliencyOptions, type SaliencyGridOptions } from './saliency.ts';
