@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: files in parallel would only make each slower and timing-sensitive tests flaky.
     fileParallelism: false,
+    // Lesson runs (headless lessons, negative controls) are marked concurrent: each runs in a worker
+    // thread, so two at a time keep both cores busy and halve the suite's wall time.
+    maxConcurrency: 2,
   },
 });

@@ -10,7 +10,7 @@ const lessons = readdirSync('lessons').filter((name) => name.endsWith('.md')).so
 describe('lessons', () => {
   it('there is at least one lesson', () => expect(lessons.length).toBeGreaterThan(0));
 
-  it.each(lessons)('lessons/%s passes headless', async (name) => {
+  it.concurrent.each(lessons)('lessons/%s passes headless', async (name) => {
     const file = `lessons/${name}`;
     const report = await runLessonFile(parseLesson(readFileSync(file, 'utf8'), file), { guardMs: 3000, timeoutMs: 60_000 });
     const failed = report.cells.filter((cell) => cell.status === 'error').map((cell) => printCell(cell)).join('');

@@ -166,7 +166,7 @@ const CONTROLS: Control[] = [
 ];
 
 describe('negative controls: flip the lever and the check fails', () => {
-  it.each(CONTROLS.map((c) => [c.lesson, c.lever, c] as const))('%s: %s', async (file, _lever, control) => {
+  it.concurrent.each(CONTROLS.map((c) => [c.lesson, c.lever, c] as const))('%s: %s', async (file, _lever, control) => {
     const text = readFileSync(file, 'utf8');
     const [from, to] = control.replace;
     expect(text.split(from).length - 1, `the lever text must appear exactly once in ${file}`).toBe(1);
