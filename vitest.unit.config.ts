@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Unit tests only (`npm run test:unit`): no site build, so a change to a helper is checked in
- * seconds. `npm test` runs these too, with everything else.
+ * The tests that need no site build (`npm run test:unit`): units and the model server, checked in
+ * seconds while working on them. `npm test` runs these too, with everything else.
  */
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/serve/**/*.test.ts'],
     fileParallelism: false,
   },
 });

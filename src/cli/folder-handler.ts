@@ -18,7 +18,11 @@ function concatWeights(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
   return out;
 }
 
-export function folderHandler(folder: string): tf.io.IOHandler {
+/**
+ * `modelFile` names the topology file to load: model.json in a folder the lab saved, or NAME.json
+ * beside NAME.weights.bin for files downloaded from the page.
+ */
+export function folderHandler(folder: string, modelFile = 'model.json'): tf.io.IOHandler {
   return {
     async save(artifacts) {
       await mkdir(folder, { recursive: true });
@@ -42,17 +46,17 @@ export function folderHandler(folder: string): tf.io.IOHandler {
     async load() {
       let text: string;
       try {
-        text = await readFile(join(folder, 'model.json'), 'utf8');
+        text = await readFile(join(folder, modelFile), 'utf8');
       } catch {
-        throw new Error(`no model.json in ${folder}: not a TF.js model folder`);
+        throw new Error(`no ${modelFile} in ${folder}: not a TF.js model folder`);
       }
       let json: { modelTopology?: unknown; weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[]; [key: string]: unknown };
       try {
         json = JSON.parse(text);
       } catch {
-        throw new Error(`${join(folder, 'model.json')} is not valid JSON`);
+        throw new Error(`${join(folder, modelFile)} is not valid JSON`);
       }
-      if (!json.modelTopology || !Array.isArray(json.weightsManifest)) throw new Error(`${join(folder, 'model.json')} is not a TF.js layers model (no modelTopology or weightsManifest)`);
+      if (!json.modelTopology || !Array.isArray(json.weightsManifest)) throw new Error(`${join(folder, modelFile)} is not a TF.js layers model (no modelTopology or weightsManifest)`);
       const specs = json.weightsManifest.flatMap((group) => group.weights);
       const parts = await Promise.all(json.weightsManifest.flatMap((group) => group.paths).map((path) => readFile(join(folder, path))));
       const weights = concatWeights(parts.map((part) => part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength) as ArrayBuffer));

@@ -1,0 +1,62 @@
+/**
+ * `npm run serve-model -- <model folder or model.json> [--port N] [--host H]`: serves a model in
+ * the lab's format over HTTP (TF.js on the CPU in Node). See src/serve/server.ts for the API.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { loadModel } from '../ml/model-io/save-load.ts';
+import { folderHandler } from './folder-handler.ts';
+import { createModelServer } from '../serve/server.ts';
+
+const USAGE = 'usage: npm run serve-model -- <model folder or model.json> [--port N] [--host H]';
+
+function fail(message: string): never {
+  console.error(`serve-model: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+let target: string | undefined;
+let port = 8008;
+let host = '127.0.0.1';
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i]!;
+  if (arg === '--port') {
+    port = Number(argv[++i]);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port needs a port number (0 picks a free one)');
+  } else if (arg === '--host') {
+    host = argv[++i] ?? fail('--host needs an address');
+  } else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
+  else if (target) fail(`one model at a time (got ${target} and ${arg})`);
+  else target = arg;
+}
+if (!target) fail('no model given');
+const path = resolve(target);
+if (!existsSync(path)) fail(`${target} does not exist`);
+const isFile = statSync(path).isFile();
+if (isFile && !path.endsWith('.json')) fail(`${target} is a file but not a model.json`);
+
+tf.enableProdMode();
+await tf.setBackend('cpu');
+await tf.ready();
+let loaded: Awaited<ReturnType<typeof loadModel>>;
+try {
+  loaded = await loadModel(folderHandler(isFile ? dirname(path) : path, isFile ? basename(path) : undefined));
+} catch (error) {
+  fail((error as Error).message);
+}
+const name = basename(isFile ? path.replace(/\.json$/, '') : path);
+const { server, stats } = createModelServer(loaded.model, loaded.info, name);
+server.listen(port, host, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`serving ${name} (${loaded.info.classes.join(', ')}; input [${loaded.info.inputShape.join(', ')}]) at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`);
+  console.log('POST /predict (JSON or an image), GET /health, GET / to try it. Ctrl+C stops.');
+});
+server.on('error', (error) => fail(error.message));
+process.on('SIGINT', () => {
+  const { requests, errors, batches } = stats();
+  console.log(`\nstopped after ${requests} requests (${errors} refused), ${batches} model calls`);
+  process.exit(0);
+});

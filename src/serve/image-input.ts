@@ -1,0 +1,38 @@
+/**
+ * Decodes an uploaded image (PNG, JPEG, WebP, GIF) into one model input: resized (squished) to
+ * the model's height and width, grey or RGB as its channels say, scaled to its pixel range.
+ */
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { describeShape } from '../ml/model-io/info.ts';
+import { BadRequest } from './inputs.ts';
+
+export async function imageToInput(bytes: Buffer, shape: readonly number[], pixelRange: [number, number] = [0, 1]): Promise<Float32Array> {
+  if (shape.length !== 3 || (shape[2] !== 1 && shape[2] !== 3)) {
+    throw new BadRequest(`this model takes inputs of shape ${describeShape(shape)}, not images; send JSON`, 415);
+  }
+  const [height, width, channels] = shape as [number, number, number];
+  let image: Awaited<ReturnType<typeof loadImage>>;
+  try {
+    image = await loadImage(bytes);
+  } catch {
+    throw new BadRequest('the body is not an image this server can read (PNG, JPEG, WebP or GIF)', 415);
+  }
+  if (!image.width || !image.height) throw new BadRequest('the image has no pixels', 415);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0, width, height);
+  const { data } = context.getImageData(0, 0, width, height);
+  const [low, high] = pixelRange;
+  const scale = (value: number) => low + ((high - low) * value) / 255;
+  const out = new Float32Array(height * width * channels);
+  for (let p = 0; p < height * width; p++) {
+    const r = data[p * 4]!, g = data[p * 4 + 1]!, b = data[p * 4 + 2]!;
+    if (channels === 1) out[p] = scale((r + g + b) / 3);
+    else {
+      out[p * 3] = scale(r);
+      out[p * 3 + 1] = scale(g);
+      out[p * 3 + 2] = scale(b);
+    }
+  }
+  return out;
+}

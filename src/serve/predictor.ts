@@ -1,0 +1,33 @@
+/**
+ * The model behind the API: runs a batch of flat inputs through it and names the classes.
+ * Standardisation recorded in the model's metadata is applied here, so clients send raw features.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LabModelInfo } from '../ml/model-io/info.ts';
+
+export interface Prediction {
+  /** The most probable class. */
+  class: string;
+  probability: number;
+  /** Every class with its probability, most probable first. */
+  probabilities: { class: string; probability: number }[];
+}
+
+export function createPredictor(model: tf.LayersModel, info: LabModelInfo) {
+  const size = info.inputShape.reduce((a, b) => a * b, 1);
+  const { mean, std } = info.normalization ?? { mean: undefined, std: undefined };
+  return async function predict(inputs: Float32Array[]): Promise<Prediction[]> {
+    const flat = new Float32Array(inputs.length * size);
+    inputs.forEach((input, i) => flat.set(input, i * size));
+    if (mean && std) {
+      for (let i = 0; i < flat.length; i++) flat[i] = (flat[i]! - mean[i % size]!) / (std[i % size]! || 1);
+    }
+    const output = tf.tidy(() => model.predict(tf.tensor(flat, [inputs.length, ...info.inputShape])) as tf.Tensor2D);
+    const rows = (await output.array()) as number[][];
+    output.dispose();
+    return rows.map((row) => {
+      const probabilities = row.map((probability, c) => ({ class: info.classes[c] ?? `class ${c}`, probability })).sort((a, b) => b.probability - a.probability);
+      return { class: probabilities[0]!.class, probability: probabilities[0]!.probability, probabilities };
+    });
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The inference API: `POST /predict` (JSON or an image), `GET /health`, `GET /` (a page to try it).
+ * Every response is JSON with CORS headers (a lesson page on another port calls it), every bad
+ * request gets a 4xx naming what was wrong, and nothing a client sends can crash the process.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type * as tf from '@tensorflow/tfjs';
+import type { LabModelInfo } from '../ml/model-io/info.ts';
+import { createBatcher, type BatchStats } from './batcher.ts';
+import { BadRequest, parseJsonInputs } from './inputs.ts';
+import { imageToInput } from './image-input.ts';
+import { createPredictor, type Prediction } from './predictor.ts';
+import { tryPage } from './try-page.ts';
+
+export interface ServeOptions {
+  /** Largest request body in bytes (default 5 MB). */
+  maxBodyBytes?: number;
+  /** Most inputs in one JSON request (default 256). */
+  maxInputs?: number;
+  /** Micro-batching: most inputs per model call and how long a request waits for company. */
+  maxBatch?: number;
+  maxWaitMs?: number;
+  /** One line per request; default console.log. Pass () => {} to silence. */
+  log?: (line: string) => void;
+}
+
+export interface ModelServer {
+  server: Server;
+  stats(): BatchStats & { requests: number; errors: number };
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+};
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { ...CORS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+/** Reads the body, refusing (413) as soon as it passes the limit rather than buffering it all. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > limit) return Promise.reject(new BadRequest(`the body is ${declared} bytes; this server takes at most ${limit}`, 413));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BadRequest(`the body is over ${limit} bytes, the most this server takes`, 413));
+        request.removeAllListeners('data');
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+export function createModelServer(model: tf.LayersModel, info: LabModelInfo, name: string, options: ServeOptions = {}): ModelServer {
+  const { maxBodyBytes = 5 * 1024 * 1024, maxInputs = 256, maxBatch = 64, maxWaitMs = 4, log = console.log } = options;
+  const predict = createPredictor(model, info);
+  const batcher = createBatcher<Float32Array, { prediction: Prediction; modelMs: number }>(async (inputs) => {
+    const begun = performance.now();
+    const predictions = await predict(inputs);
+    const modelMs = performance.now() - begun;
+    return predictions.map((prediction) => ({ prediction, modelMs }));
+  }, { maxBatch, maxWaitMs });
+  const counts = { requests: 0, errors: 0 };
+  const started = Date.now();
+  const page = tryPage(name, info);
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<{ status: number; batch?: number }> {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS);
+      response.end();
+      return { status: 204 };
+    }
+    if (path === '/' && request.method === 'GET') {
+      response.writeHead(200, { ...CORS, 'content-type': 'text/html; charset=utf-8' });
+      response.end(page);
+      return { status: 200 };
+    }
+    if (path === '/health' && request.method === 'GET') {
+      sendJson(response, 200, {
+        status: 'ok', model: name, classes: info.classes, inputShape: info.inputShape, pixelRange: info.pixelRange ?? null,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000), ...counts, ...batcher.stats(),
+      });
+      return { status: 200 };
+    }
+    if (path === '/predict') {
+      if (request.method !== 'POST') throw new BadRequest(`${request.method} /predict: use POST with a JSON body or an image`, 405);
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const body = await readBody(request, maxBodyBytes);
+      let inputs: Float32Array[];
+      if (type === 'application/json') inputs = parseJsonInputs(body.toString('utf8'), info.inputShape, maxInputs);
+      else if (type.startsWith('image/') || type === 'application/octet-stream') inputs = [await imageToInput(body, info.inputShape, info.pixelRange)];
+      else throw new BadRequest(`content-type "${type || 'none'}" is not supported: send application/json, or an image's bytes with its image/* type`, 415);
+      const answers = await Promise.all(inputs.map((input) => batcher.submit(input)));
+      const batchSize = Math.max(...answers.map((a) => a.batchSize));
+      const modelMs = Math.max(...answers.map((a) => a.result.modelMs));
+      sendJson(response, 200, { predictions: answers.map((a) => a.result.prediction), batchSize, modelMs });
+      return { status: 200, batch: batchSize };
+    }
+    throw new BadRequest(`no route ${request.method} ${path}: try GET /, GET /health or POST /predict`, 404);
+  }
+
+  const server = createServer((request, response) => {
+    const begun = performance.now();
+    counts.requests++;
+    handle(request, response).then(
+      ({ status, batch }) => log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms${batch ? ` batch ${batch}` : ''}`),
+      (error: unknown) => {
+        counts.errors++;
+        const status = error instanceof BadRequest ? error.status : 500;
+        const message = error instanceof Error ? error.message : String(error);
+        if (!response.headersSent) sendJson(response, status, { error: message });
+        else response.end();
+        log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms: ${message}`);
+      },
+    );
+  });
+  // A client that sends garbage at the HTTP level gets a 400 from Node; it never reaches handle().
+  server.on('clientError', (_error, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+  return { server, stats: () => ({ ...batcher.stats(), ...counts }) };
+}
