@@ -23,3 +23,5 @@ export { cleaner, type Cleaner, type Decision } from './widgets/cleaner.ts';
 export { drawingPad, type DrawingPad } from './widgets/drawing-pad.ts';
 export { pickModelFiles } from './widgets/model-picker.ts';
 export { saliencyMaps, saliencyGrid, shareOn, type SaliencyMaps, type SaliencyOptions, type SaliencyGridOptions } from './saliency.ts';
+export { uncertainty, type Uncertainty } from './uncertainty.ts';
+export { roc, tprAtFpr, rocChart, type Roc, type RocPoint, type RocChartOptions } from './roc.ts';
