@@ -25,3 +25,5 @@ export { pickModelFiles } from './widgets/model-picker.ts';
 export { saliencyMaps, saliencyGrid, shareOn, type SaliencyMaps, type SaliencyOptions, type SaliencyGridOptions } from './saliency.ts';
 export { uncertainty, type Uncertainty } from './uncertainty.ts';
 export { roc, tprAtFpr, rocChart, type Roc, type RocPoint, type RocChartOptions } from './roc.ts';
+export { tokenize, fitVocabulary, type Vocabulary, type VocabularyOptions, type EncodeOptions } from './text.ts';
+export { SENTIMENT_SITES, type Sentence, type SentimentDataset, type SentimentSite } from './data/sentiment.ts';

@@ -33,7 +33,7 @@ describe('loadDataset', () => {
   });
 
   it('names an unknown dataset and lists the real ones', async () => {
-    await expect(loadDataset('pengiuns' as 'penguins')).rejects.toThrow('unknown dataset "pengiuns"; the lab has: penguins, digits, shapes');
+    await expect(loadDataset('pengiuns' as 'penguins')).rejects.toThrow('unknown dataset "pengiuns"; the lab has: penguins, digits, shapes, sentiment');
   });
 
   it('says which file is corrupt and how', async () => {
