@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/serve/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/serve/**/*.test.ts', 'tests/fork/**/*.test.ts'],
     fileParallelism: false,
   },
 });
