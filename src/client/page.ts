@@ -25,6 +25,9 @@ const kernelState = toolbar.querySelector<HTMLElement>('.kernel-state')!;
 const backendLabel = toolbar.querySelector<HTMLElement>('.backend-label')!;
 const backendSelect = toolbar.querySelector<HTMLSelectElement>('select[name="backend"]')!;
 const stopButton = toolbar.querySelector<HTMLButtonElement>('[data-action="stop"]')!;
+const appButton = toolbar.querySelector<HTMLButtonElement>('[data-action="app-view"]')!;
+const appStatus = document.querySelector<HTMLElement>('.app-status')!;
+const appCells = cells.filter((cell) => cell.options.app).length;
 
 const part = <T extends HTMLElement>(index: number, selector: string) => cellElements[index]!.querySelector<T>(selector)!;
 const keyOf = (index: number) => cellKey(index, cells[index]!.options.id);
@@ -103,6 +106,7 @@ function render(): void {
   const queued = session.kernel.cells.filter((c) => c.status === 'queued').length;
   stopButton.disabled = !busy && queued === 0;
   kernelState.textContent = busy ? `${busy.status === 'stopping' ? 'Stopping' : 'Running'} cell ${busy.index + 1}${queued ? `, ${queued} queued` : ''}` : 'Ready';
+  if (appView()) showAppStatus(busy?.index, queued);
   toolbar.querySelector('.tensor-count')!.textContent = `${session.tf.memory().numTensors} tensors`;
 }
 
@@ -258,6 +262,41 @@ backendSelect.addEventListener('change', async () => {
   showBackend();
   kernelState.textContent = 'Ready';
 });
+
+// ---- app view --------------------------------------------------------------------------------
+
+function appView(): boolean {
+  return document.body.dataset.view === 'app';
+}
+
+function showAppStatus(running?: number, queued = 0): void {
+  const failed = session?.kernel.cells.find((c) => c.status === 'error');
+  if (appCells === 0) appStatus.textContent = 'This lesson marks no cells for app view. Switch back to the notebook to see it all.';
+  else if (running !== undefined) appStatus.textContent = `Preparing the app: running step ${running + 1} of ${cells.length}${queued ? ` (${queued} to go)` : ''}…`;
+  else if (failed) appStatus.textContent = `Step ${failed.index + 1} failed. Switch back to the notebook to see why.`;
+  else appStatus.textContent = session ? '' : 'Starting…';
+}
+
+async function setView(app: boolean): Promise<void> {
+  if (app) document.body.dataset.view = 'app';
+  else delete document.body.dataset.view;
+  appButton.setAttribute('aria-pressed', String(app));
+  appButton.textContent = app ? 'Notebook view' : 'App view';
+  const url = new URL(location.href);
+  if (app) url.searchParams.set('view', 'app');
+  else url.searchParams.delete('view');
+  history.replaceState(history.state, '', url);
+  if (!app) return;
+  showAppStatus();
+  if (appCells === 0) return;
+  // The lab's own lessons run by themselves in app view, once: nobody there reads code to press Run.
+  const s = await loadSession();
+  if (s.kernel.cells.every((c) => c.runs === 0)) await s.kernel.runAll();
+  showAppStatus();
+}
+
+appButton.addEventListener('click', () => void setView(!appView()));
+if (appView()) void setView(true);
 
 // For tests and the console: the page's session, once loaded.
 (window as unknown as { lab: unknown }).lab = { loadSession, openEditor, sources, editorKit: () => kitPromise };

@@ -11,6 +11,8 @@ export interface CellOptions {
   check: boolean;
   for?: string;
   hidden: boolean;
+  /** Shown in app view (`?view=app`): its outputs and widgets, without the code. */
+  app: boolean;
   /** Loop-guard limit in seconds for this cell. */
   guard?: number;
 }
@@ -70,6 +72,11 @@ export const CELL_OPTIONS: Record<string, OptionSpec> = {
     meaning: 'the cell runs but its code starts collapsed',
     read: (_raw, into) => void (into.hidden = true),
   },
+  app: {
+    form: 'flag',
+    meaning: 'the cell\'s outputs and widgets are shown in app view (?view=app), where prose and code are hidden',
+    read: (_raw, into) => void (into.app = true),
+  },
   guard: {
     form: 'value',
     meaning: 'seconds a loop may run without yielding before the learner is asked to stop it (default 3)',
@@ -84,7 +91,7 @@ export const CELL_OPTIONS: Record<string, OptionSpec> = {
 };
 
 export function defaultCellOptions(): CellOptions {
-  return { run: true, exercise: false, solution: false, check: false, hidden: false };
+  return { run: true, exercise: false, solution: false, check: false, hidden: false, app: false };
 }
 
 /** Rules about combinations, checked after every word was read. Returns the first problem. */
@@ -95,6 +102,7 @@ function combinationProblem(options: CellOptions): string | undefined {
   if (options.solution && !options.for) return 'a solution needs the exercise it solves: write `ts solution for=NAME`';
   if (options.for && !options.solution && !options.check) return '`for=` belongs on a `solution` or `check` cell';
   if (options.solution && !options.run) return 'run=false has no meaning on a solution';
+  if (options.solution && options.app) return 'app belongs on the exercise, not on its solution';
   return undefined;
 }
 
