@@ -246,6 +246,7 @@ toolbar.addEventListener('click', async (event) => {
   if (action === 'run-all') await (await loadSession()).kernel.runAll();
   else if (action === 'stop') await session?.kernel.stop();
   else if (action === 'restart') await session?.kernel.restart();
+  else if (action === 'models') await openModels();
   else if (action === 'reset-lesson') {
     if (!confirm('Put every cell of this lesson back as the author wrote it? Your edits here will be lost.')) return;
     clearLesson(slug);
@@ -262,6 +263,17 @@ backendSelect.addEventListener('change', async () => {
   showBackend();
   kernelState.textContent = 'Ready';
 });
+
+// ---- the Models panel -----------------------------------------------------------------------------
+
+let models: { open(): Promise<void> } | undefined;
+async function openModels(): Promise<void> {
+  if (!models) {
+    const [{ modelsPanel }, s] = await Promise.all([import('./models-panel.ts'), loadSession()]);
+    models = modelsPanel(document.querySelector<HTMLDialogElement>('.models-panel')!, s);
+  }
+  await models.open();
+}
 
 // ---- app view --------------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ export interface Session {
   kernel: Kernel;
   backend: BackendChoice;
   tf: typeof tf;
+  /** The lab's helpers, the same instance cells import (the Models panel uses them too). */
+  lab: typeof lab;
   renderOutputs: typeof renderOutputs;
   switchBackend(name: BackendName): Promise<BackendChoice>;
 }
@@ -63,6 +65,7 @@ export async function createSession(lesson: Lesson, options: SessionOptions): Pr
       return backend;
     },
     tf,
+    lab,
     renderOutputs,
     async switchBackend(name) {
       await kernel.stop();

@@ -1,9 +1,9 @@
 /** Saving and loading models in the lab's format inside the browser (IndexedDB). */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCellCode, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
+import { SCREENSHOTS, setCellCode, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -68,6 +68,51 @@ describe('model files', () => {
     await waitUntilSettled(page);
     expect(await page.getAttribute('[data-cell="3"]', 'data-status')).toBe('done');
     expect(await page.locator('[data-cell="3"] [data-output]').textContent()).toContain('classes: ["circle", "square", "triangle"]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the Models panel', () => {
+  it('lists a saved model, downloads it, refuses a file that is not a model, uploads one, deletes', async () => {
+    const { page, errors } = await lab.open('lessons/welcome/');
+    await setCellCode(page, 0, `
+import { saveModel } from "lab";
+const net = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: "softmax", inputShape: [3] })] });
+await saveModel(net, "lab://panel-test", { classes: ["no", "yes"] });
+"saved"`);
+    await runCell(page, 0);
+    await page.getByRole('button', { name: 'Models' }).click();
+    const panel = page.getByRole('dialog', { name: 'Models in this browser' });
+    await panel.getByRole('cell', { name: 'lab://panel-test' }).waitFor();
+    // Download gives the two files a server or another browser can load.
+    const downloads: import('playwright-core').Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await panel.getByRole('button', { name: 'Download lab://panel-test' }).click();
+    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'lab-panel-'));
+    const files: string[] = [];
+    for (const download of downloads) {
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      files.push(path);
+    }
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['panel-test.json', 'panel-test.weights.bin']);
+    // A JSON file that is not a model is refused, with the reason.
+    const notModel = join(dir, 'notes.json');
+    writeFileSync(notModel, '{"hello": "world"}');
+    const input = panel.locator('input[name="model-files"]');
+    await input.setInputFiles([notModel]);
+    await expect.poll(() => panel.getByRole('alert').textContent()).toMatch(/Not saved: .*notes/);
+    // Delete, then upload the downloaded files: the model is back under its file name.
+    await panel.getByRole('button', { name: 'Delete lab://panel-test' }).click();
+    await expect.poll(() => panel.getByRole('cell', { name: 'lab://panel-test' }).count()).toBe(0);
+    await input.setInputFiles(files);
+    await expect.poll(() => panel.getByRole('status').textContent()).toContain('Saved lab://panel-test: no, yes, input [3]');
+    await panel.getByRole('cell', { name: 'lab://panel-test' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/models-panel.png` });
+    await panel.getByRole('button', { name: 'Close' }).click();
+    expect(await panel.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
