@@ -247,6 +247,8 @@ toolbar.addEventListener('click', async (event) => {
   else if (action === 'stop') await session?.kernel.stop();
   else if (action === 'restart') await session?.kernel.restart();
   else if (action === 'models') await openModels();
+  else if (action === 'download-lesson') await downloadLesson();
+  else if (action === 'share') await shareLesson();
   else if (action === 'reset-lesson') {
     if (!confirm('Put every cell of this lesson back as the author wrote it? Your edits here will be lost.')) return;
     clearLesson(slug);
@@ -273,6 +275,41 @@ async function openModels(): Promise<void> {
     models = modelsPanel(document.querySelector<HTMLDialogElement>('.models-panel')!, s);
   }
   await models.open();
+}
+
+// ---- taking the lesson elsewhere: a file, a link ----------------------------------------------------
+
+async function lessonWithEdits(): Promise<string> {
+  const { lessonToMarkdown } = await import('../notebook/serialize.ts');
+  return lessonToMarkdown(lesson, sources);
+}
+
+async function downloadLesson(): Promise<void> {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([await lessonWithEdits()], { type: 'text/markdown' }));
+  link.download = lesson.file.split('/').pop() ?? `${slug}.md`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+async function shareLesson(): Promise<void> {
+  const dialog = document.querySelector<HTMLDialogElement>('.share-panel')!;
+  const input = dialog.querySelector<HTMLInputElement>('input[name="share-link"]')!;
+  const message = dialog.querySelector<HTMLElement>('.share-message')!;
+  const { encodeLesson } = await import('./share-codec.ts');
+  input.value = `${location.origin}${base}open/#lesson=${await encodeLesson(await lessonWithEdits())}`;
+  message.textContent = `${input.value.length.toLocaleString()} characters.`;
+  dialog.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      message.textContent = 'Copied.';
+    } catch {
+      input.select();
+      message.textContent = 'Select the link and copy it (the browser did not allow copying).';
+    }
+  };
+  dialog.showModal();
+  input.select();
 }
 
 // ---- app view --------------------------------------------------------------------------------

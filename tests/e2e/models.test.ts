@@ -84,7 +84,7 @@ await saveModel(net, "lab://panel-test", { classes: ["no", "yes"] });
     await runCell(page, 0);
     await page.getByRole('button', { name: 'Models' }).click();
     const panel = page.getByRole('dialog', { name: 'Models in this browser' });
-    await panel.getByRole('cell', { name: 'lab://panel-test' }).waitFor();
+    await panel.getByRole('cell', { name: 'lab://panel-test', exact: true }).waitFor();
     // Download gives the two files a server or another browser can load.
     const downloads: import('playwright-core').Download[] = [];
     page.on('download', (download) => downloads.push(download));
@@ -106,10 +106,10 @@ await saveModel(net, "lab://panel-test", { classes: ["no", "yes"] });
     await expect.poll(() => panel.getByRole('alert').textContent()).toMatch(/Not saved: .*notes/);
     // Delete, then upload the downloaded files: the model is back under its file name.
     await panel.getByRole('button', { name: 'Delete lab://panel-test' }).click();
-    await expect.poll(() => panel.getByRole('cell', { name: 'lab://panel-test' }).count()).toBe(0);
+    await expect.poll(() => panel.getByRole('cell', { name: 'lab://panel-test', exact: true }).count()).toBe(0);
     await input.setInputFiles(files);
     await expect.poll(() => panel.getByRole('status').textContent()).toContain('Saved lab://panel-test: no, yes, input [3]');
-    await panel.getByRole('cell', { name: 'lab://panel-test' }).waitFor();
+    await panel.getByRole('cell', { name: 'lab://panel-test', exact: true }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/models-panel.png` });
     await panel.getByRole('button', { name: 'Close' }).click();
     expect(await panel.isVisible()).toBe(false);

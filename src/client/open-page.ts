@@ -1,0 +1,123 @@
+/**
+ * The page for lessons from elsewhere. It parses and shows the lesson (prose with any HTML shown as
+ * text, code as text) and runs nothing. "Run in a sandbox" puts the lesson in a frame with
+ * sandbox="allow-scripts" (an opaque origin: no access to this site's storage), and answers the
+ * frame's requests for the lab's datasets and shipped models, and nothing else.
+ */
+import MarkdownIt from 'markdown-it';
+import { parseLesson } from '../notebook/parse.ts';
+import type { Lesson } from '../notebook/lesson.ts';
+import { SANDBOX_FILE, type FromSandbox, type ToSandbox } from '../sandbox/protocol.ts';
+import { decodeLesson } from './share-codec.ts';
+
+const base = document.body.dataset.base ?? '/';
+const notice = document.querySelector<HTMLElement>('.open-notice')!;
+const actions = document.querySelector<HTMLElement>('.open-actions')!;
+const preview = document.querySelector<HTMLElement>('.open-preview')!;
+const frameHost = document.querySelector<HTMLElement>('.open-frame')!;
+const markdown = new MarkdownIt({ html: false, linkify: true });
+let current: { text: string; file: string; lesson: Lesson } | undefined;
+
+function say(text: string, error = false): void {
+  notice.hidden = false;
+  notice.textContent = text;
+  notice.classList.toggle('is-error', error);
+  notice.setAttribute('role', error ? 'alert' : 'status');
+}
+
+function showLesson(text: string, file: string, from: string): void {
+  frameHost.replaceChildren();
+  let lesson: Lesson;
+  try {
+    lesson = parseLesson(text, file);
+  } catch (error) {
+    current = undefined;
+    actions.hidden = true;
+    preview.replaceChildren();
+    say(`This is not a lesson the lab can open: ${(error as Error).message}`, true);
+    return;
+  }
+  current = { text, file, lesson };
+  preview.hidden = false;
+  document.querySelector<HTMLButtonElement>('[data-action="run-sandbox"]')!.hidden = false;
+  say(`“${lesson.meta.title}” came from ${from}. None of its code has run. Read it first; if you run it, it runs in a sandbox that cannot see or change your saved edits, progress or models.`);
+  actions.hidden = false;
+  const title = document.createElement('h2');
+  title.textContent = lesson.meta.title;
+  const parts: Node[] = [title];
+  for (const block of lesson.blocks) {
+    if (block.kind === 'prose') {
+      const prose = document.createElement('div');
+      prose.innerHTML = markdown.render(block.markdown); // html: false, so HTML in the file is shown as text
+      parts.push(prose);
+    } else {
+      const pre = document.createElement('pre');
+      pre.className = 'cell-code open-code';
+      pre.dataset.cell = String(block.index);
+      pre.textContent = block.source;
+      parts.push(pre);
+    }
+  }
+  preview.replaceChildren(...parts);
+}
+
+async function answer(frame: HTMLIFrameElement, message: FromSandbox): Promise<void> {
+  const post = (reply: ToSandbox, transfer: Transferable[] = []) => frame.contentWindow?.postMessage(reply, '*', transfer);
+  if (message.type === 'ready' && current) post({ type: 'lesson', text: current.text, file: current.file });
+  else if (message.type === 'height') frame.style.height = `${Math.min(message.height + 20, 40_000)}px`;
+  else if (message.type === 'file') {
+    if (!SANDBOX_FILE.test(message.path) || message.path.includes('..')) {
+      post({ type: 'file', id: message.id, ok: false, error: `the sandbox may read the lab's datasets and models only, not "${message.path}"` });
+      return;
+    }
+    try {
+      const response = await fetch(`${base}${message.path}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${message.path}`);
+      const bytes = await response.arrayBuffer();
+      post({ type: 'file', id: message.id, ok: true, bytes }, [bytes]);
+    } catch (error) {
+      post({ type: 'file', id: message.id, ok: false, error: (error as Error).message });
+    }
+  }
+}
+
+let frame: HTMLIFrameElement | undefined;
+addEventListener('message', (event: MessageEvent<FromSandbox>) => {
+  // Only the frame this page made is answered; its messages carry origin "null", so check the window.
+  if (frame && event.source === frame.contentWindow) void answer(frame, event.data);
+});
+
+function runInSandbox(): void {
+  if (!current) return;
+  frame = document.createElement('iframe');
+  // allow-scripts without allow-same-origin: the frame's origin is opaque, so localStorage,
+  // IndexedDB and cookies of this site are out of its reach. allow-downloads lets saveModel's
+  // downloads:// work. No allow-top-navigation, no allow-popups.
+  frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
+  frame.title = `Sandboxed run of ${current.lesson.meta.title}`;
+  frame.src = `${base}sandbox/`;
+  frameHost.replaceChildren(frame);
+  preview.hidden = true;
+  document.querySelector<HTMLButtonElement>('[data-action="run-sandbox"]')!.hidden = true;
+  say(`Running “${current.lesson.meta.title}” in a sandbox.`);
+}
+
+document.querySelector('[data-action="run-sandbox"]')!.addEventListener('click', runInSandbox);
+document.querySelector('[data-action="download-copy"]')!.addEventListener('click', () => {
+  if (!current) return;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([current.text], { type: 'text/markdown' }));
+  link.download = current.file.split('/').pop()!.endsWith('.md') ? current.file.split('/').pop()! : `${current.lesson.slug || 'lesson'}.md`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+});
+document.querySelector<HTMLInputElement>('input[name="lesson-file"]')!.addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  showLesson(await file.text(), file.name, `the file ${file.name}`);
+});
+
+const shared = new URLSearchParams(location.hash.slice(1)).get('lesson');
+if (shared) {
+  decodeLesson(shared).then((text) => showLesson(text, 'shared-lesson.md', 'a shared link'), (error: Error) => say(error.message, true));
+}
