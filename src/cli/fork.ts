@@ -3,12 +3,12 @@
  * project from a lesson (see src/fork/). Exit 0: written; 2: bad arguments or a lesson that
  * cannot be forked, with the reason.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLesson } from '../notebook/parse.ts';
-import { cellsOf } from '../notebook/lesson.ts';
-import { generatedFiles, LAB_SOURCES, TEMPLATE_FILES, type ForkVersions } from '../fork/project.ts';
+import { planFork } from '../fork/kit.ts';
+import { readKit } from '../fork/read-kit.ts';
 
 const USAGE = 'usage: npm run fork -- <lesson file or slug> <folder> [--force]';
 const LAB = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,48 +42,21 @@ try {
 const out = resolve(folderArg);
 if (existsSync(out) && readdirSync(out).length > 0 && !force) fail(`${folderArg} exists and is not empty (add --force to write into it)`);
 
-const labPackage = JSON.parse(readFileSync(join(LAB, 'package.json'), 'utf8'));
-const installed = (name: string, fallback: string) => {
-  try {
-    return `^${JSON.parse(readFileSync(join(LAB, 'node_modules', name, 'package.json'), 'utf8')).version}`;
-  } catch {
-    return fallback;
-  }
-};
-const all = { ...labPackage.dependencies, ...labPackage.devDependencies } as Record<string, string>;
-const versions: ForkVersions = {
-  tfjs: all['@tensorflow/tfjs']!, plot: all['@observablehq/plot']!, seedrandom: all.seedrandom!,
-  vite: installed('vite', '^8.3.0'), typescript: all.typescript!, node: all.node!, typesNode: all['@types/node']!,
-  typesSeedrandom: all['@types/seedrandom']!, linkedom: all.linkedom!, canvas: all['@napi-rs/canvas']!,
-};
-
-let generated;
+let plan;
 try {
-  generated = generatedFiles(lesson, versions, readFileSync(join(LAB, 'src/fork/template/index.html'), 'utf8'));
+  plan = planFork(lesson, readKit(LAB));
 } catch (error) {
   fail((error as Error).message);
 }
-
-const write = (path: string, text: string) => {
-  mkdirSync(dirname(join(out, path)), { recursive: true });
-  writeFileSync(join(out, path), text);
-};
-for (const file of generated.files) write(file.path, file.text);
-for (const path of TEMPLATE_FILES) write(path, readFileSync(join(LAB, 'src/fork/template', path), 'utf8'));
-for (const [from, to] of LAB_SOURCES) cpSync(join(LAB, from), join(out, to), { recursive: true });
-// Data: the dataset folders the lesson names (shapes is generated, it has none), and the shipped
-// models when a cell loads one.
-const copied: string[] = [];
-for (const name of lesson.meta.datasets) {
-  const folder = join(LAB, 'datasets', name);
-  if (!existsSync(folder)) continue;
-  cpSync(folder, join(out, 'public/datasets', name), { recursive: true });
-  copied.push(`datasets/${name}`);
+for (const file of plan.files) {
+  mkdirSync(dirname(join(out, file.path)), { recursive: true });
+  writeFileSync(join(out, file.path), file.text);
 }
-if (cellsOf(lesson).some((cell) => /loadShippedModel/.test(cell.source))) {
-  cpSync(join(LAB, 'models'), join(out, 'public/models'), { recursive: true });
-  copied.push('models');
+for (const { from, to } of plan.copies) {
+  mkdirSync(dirname(join(out, to)), { recursive: true });
+  copyFileSync(join(LAB, from), join(out, to));
 }
+const copied = [...new Set(plan.copies.map((c) => c.from.split('/').slice(0, 2).join('/')))];
 
-console.log(`forked ${lessonFile} into ${folderArg}: ${generated.modules.length} cell modules${copied.length ? `, ${copied.join(', ')}` : ''}`);
+console.log(`forked ${lessonFile} into ${folderArg}: ${plan.cellCount} cell modules${copied.length ? `, ${copied.join(', ')}` : ''}`);
 console.log(`next:\n  cd ${folderArg}\n  npm install && npm test     # type-check, run every cell headless, check every claim\n  npm start                    # the lesson as a page`);

@@ -249,6 +249,7 @@ toolbar.addEventListener('click', async (event) => {
   else if (action === 'models') await openModels();
   else if (action === 'download-lesson') await downloadLesson();
   else if (action === 'share') await shareLesson();
+  else if (action === 'download-project') await downloadProject();
   else if (action === 'reset-lesson') {
     if (!confirm('Put every cell of this lesson back as the author wrote it? Your edits here will be lost.')) return;
     clearLesson(slug);
@@ -290,6 +291,24 @@ async function downloadLesson(): Promise<void> {
   link.download = lesson.file.split('/').pop() ?? `${slug}.md`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+async function downloadProject(): Promise<void> {
+  const before = kernelState.textContent;
+  kernelState.textContent = 'Making the project…';
+  try {
+    const { forkZip } = await import('./fork-zip.ts');
+    const { name, blob } = await forkZip(lesson, sources, base);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    kernelState.textContent = `Downloaded ${name}: unzip, then npm install && npm test`;
+  } catch (error) {
+    kernelState.textContent = `Could not make the project: ${(error as Error).message}`;
+  }
+  setTimeout(() => { if (kernelState.textContent?.startsWith('Downloaded')) kernelState.textContent = before; }, 8000);
 }
 
 async function shareLesson(): Promise<void> {
