@@ -3,8 +3,8 @@
  * project from a lesson (see src/fork/). Exit 0: written; 2: bad arguments or a lesson that
  * cannot be forked, with the reason.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLesson } from '../notebook/parse.ts';
 import { planFork } from '../fork/kit.ts';
@@ -40,7 +40,12 @@ try {
   fail((error as Error).message);
 }
 const out = resolve(folderArg);
+const inside = (child: string, parent: string) => !relative(parent, child).startsWith('..') && !isAbsolute(relative(parent, child));
+if (inside(out, LAB) || inside(LAB, out)) fail(`${folderArg} is the lab's own folder or inside it: fork into a folder of its own`);
+if (existsSync(out) && !statSync(out).isDirectory()) fail(`${folderArg} is a file, not a folder`);
 if (existsSync(out) && readdirSync(out).length > 0 && !force) fail(`${folderArg} exists and is not empty (add --force to write into it)`);
+// --force over an earlier fork: its cells go, so no stale cell module is left to type-check.
+if (force) rmSync(join(out, 'src/cells'), { recursive: true, force: true });
 
 let plan;
 try {

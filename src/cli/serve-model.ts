@@ -47,7 +47,9 @@ try {
   fail((error as Error).message);
 }
 const name = basename(isFile ? path.replace(/\.json$/, '') : path);
-const { server, stats } = createModelServer(loaded.model, loaded.info, name);
+// Bound to loopback (the default), it answers only requests addressed to localhost; bound to
+// another address (--host 0.0.0.0, to serve a room), any host name.
+const { server, stats } = createModelServer(loaded.model, loaded.info, name, { loopbackOnly: /^(127\.|localhost$|::1$)/.test(host) });
 server.listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

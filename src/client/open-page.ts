@@ -15,7 +15,8 @@ const notice = document.querySelector<HTMLElement>('.open-notice')!;
 const actions = document.querySelector<HTMLElement>('.open-actions')!;
 const preview = document.querySelector<HTMLElement>('.open-preview')!;
 const frameHost = document.querySelector<HTMLElement>('.open-frame')!;
-const markdown = new MarkdownIt({ html: false, linkify: true });
+// html: false shows any HTML in the file as text; no images, so merely opening a link fetches nothing.
+const markdown = new MarkdownIt({ html: false, linkify: true }).disable('image');
 let current: { text: string; file: string; lesson: Lesson } | undefined;
 
 function say(text: string, error = false): void {
@@ -61,17 +62,28 @@ function showLesson(text: string, file: string, from: string): void {
   preview.replaceChildren(...parts);
 }
 
+/** The URL of a lab dataset or model file the sandbox asked for, or undefined for anything else. */
+function labFileUrl(path: unknown): string | undefined {
+  if (typeof path !== 'string' || !SANDBOX_FILE.test(path)) return undefined;
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
+  const url = new URL(`${base}${path}`, location.origin);
+  const allowed = [`${base}datasets/`, `${base}models/`].some((prefix) => url.pathname.startsWith(prefix));
+  return allowed && url.origin === location.origin ? url.href : undefined;
+}
+
 async function answer(frame: HTMLIFrameElement, message: FromSandbox): Promise<void> {
   const post = (reply: ToSandbox, transfer: Transferable[] = []) => frame.contentWindow?.postMessage(reply, '*', transfer);
   if (message.type === 'ready' && current) post({ type: 'lesson', text: current.text, file: current.file });
   else if (message.type === 'height') frame.style.height = `${Math.min(message.height + 20, 40_000)}px`;
   else if (message.type === 'file') {
-    if (!SANDBOX_FILE.test(message.path) || message.path.includes('..')) {
-      post({ type: 'file', id: message.id, ok: false, error: `the sandbox may read the lab's datasets and models only, not "${message.path}"` });
+    if (typeof message.id !== 'number') return;
+    const url = labFileUrl(message.path);
+    if (!url) {
+      post({ type: 'file', id: message.id, ok: false, error: `the sandbox may read the lab's datasets and models only, not ${JSON.stringify(message.path)}` });
       return;
     }
     try {
-      const response = await fetch(`${base}${message.path}`);
+      const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${message.path}`);
       const bytes = await response.arrayBuffer();
       post({ type: 'file', id: message.id, ok: true, bytes }, [bytes]);

@@ -50,6 +50,22 @@ function isPropertyName(node: ts.Identifier): boolean {
   return false;
 }
 
+/** A type checker over this one file, without the standard library: only its own declarations resolve. */
+function singleFileChecker(file: ts.SourceFile): ts.TypeChecker {
+  const host: ts.CompilerHost = {
+    getSourceFile: (name) => (name === file.fileName ? file : undefined),
+    getDefaultLibFileName: () => 'lib.d.ts',
+    writeFile: () => {},
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (name) => name === file.fileName,
+    readFile: () => undefined,
+  };
+  return ts.createProgram([file.fileName], { noLib: true, noResolve: true, types: [] }, host).getTypeChecker();
+}
+
 export function analyseCell(source: string): CellAnalysis {
   const file = ts.createSourceFile('cell.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const declares = new Map<string, DeclarationKind>();
@@ -82,16 +98,33 @@ export function analyseCell(source: string): CellAnalysis {
 
   const uses = new Set<string>();
   const assigns = new Set<string>();
+  // The checker tells whether an assigned name is declared in this cell (at any depth: a function's
+  // own `let total`) or not, in which case it is another cell's or a global.
+  const checker = singleFileChecker(file);
+  const assigned = (target: ts.Node): void => {
+    if (ts.isIdentifier(target)) {
+      if (!checker.getSymbolAtLocation(target)) assigns.add(target.text);
+    } else if (ts.isParenthesizedExpression(target)) assigned(target.expression);
+    else if (ts.isArrayLiteralExpression(target)) target.elements.forEach((element) => assigned(ts.isSpreadElement(element) ? element.expression : element));
+    else if (ts.isObjectLiteralExpression(target)) {
+      for (const property of target.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) assigned(property.name);
+        else if (ts.isPropertyAssignment(property)) assigned(property.initializer);
+        else if (ts.isSpreadAssignment(property)) assigned(property.expression);
+      }
+    } else if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) assigned(target.left); // a default: [a = 1] = ...
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && !isPropertyName(node)) uses.add(node.text);
     if (ts.isShorthandPropertyAssignment(node)) uses.add(node.name.text);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) {
-      assigns.add(node.left.text);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      assigned(node.left);
     }
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand)
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
       && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-      assigns.add(node.operand.text);
+      assigned(node.operand);
     }
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) assigned(node.initializer);
     ts.forEachChild(node, visit);
   };
   for (const statement of file.statements) if (!ts.isImportDeclaration(statement)) visit(statement);

@@ -32,7 +32,9 @@ export const cellPath = (index: number) => `src/cells/cell-${String(index + 1).p
 
 function importLine(from: ImportedName, local: string): string {
   const module = rewriteModule(from.module);
-  if (from.module === '@observablehq/plot') return `import { Plot as ${local} } from "${PLOT_IMPORT}";`;
+  // The Plot namespace comes from the project's plot.ts (which has a DOM in Node); named marks
+  // (`import { dot }`) stay as they are.
+  if (from.module === '@observablehq/plot' && (from.imported === '*' || from.imported === 'default')) return `import { Plot as ${local} } from "${PLOT_IMPORT}";`;
   const type = from.typeOnly ? 'type ' : '';
   if (from.imported === '*') return `import ${type}* as ${local} from "${module}";`;
   if (from.imported === 'default') return `import ${type}${local} from "${module}";`;
@@ -43,7 +45,8 @@ function bodyOf(source: string, analysis: CellAnalysis): string {
   let body = source;
   const last = analysis.lastExpression;
   if (last && !last.isDisplayCall) {
-    body = `${body.slice(0, last.start)}display(${body.slice(last.start, last.end)});${body.slice(last.statementEnd)}`;
+    // Parenthesised, so that a comma expression stays one argument.
+    body = `${body.slice(0, last.start)}display((${body.slice(last.start, last.end)}));${body.slice(last.statementEnd)}`;
   }
   // Imports are lifted to the module's head; blank them out from the last one back so spans stay valid.
   for (const span of [...analysis.importSpans].sort((a, b) => b.start - a.start)) {
@@ -72,17 +75,26 @@ export function cellModules(lesson: Lesson): CellModule[] {
     const visible = cell.options.run ? shared : sharedWithManual;
     const head: string[] = [];
     const own = new Set([...analysis.declares.keys(), ...analysis.imports.map((imp) => imp.local)]);
+    /** Names bound by the module's head so far: each is imported once. */
+    const bound = new Set<string>(analysis.imports.map((imp) => imp.local));
     const needsDisplay = analysis.uses.has('display') || (analysis.lastExpression && !analysis.lastExpression.isDisplayCall);
     const runtimeNames = [needsDisplay && 'display', analysis.uses.has('check') && 'check'].filter(Boolean);
     if (runtimeNames.length > 0) head.push(`import { ${runtimeNames.join(', ')} } from "${RUNTIME_IMPORT}";`);
-    if (analysis.uses.has('tf') && !own.has('tf')) head.push('import * as tf from "@tensorflow/tfjs";');
-    if (analysis.uses.has('Plot') && !own.has('Plot')) head.push(`import { Plot } from "${PLOT_IMPORT}";`);
+    if (analysis.uses.has('tf') && !own.has('tf')) {
+      head.push('import * as tf from "@tensorflow/tfjs";');
+      bound.add('tf');
+    }
+    if (analysis.uses.has('Plot') && !own.has('Plot')) {
+      head.push(`import { Plot } from "${PLOT_IMPORT}";`);
+      bound.add('Plot');
+    }
     for (const imp of analysis.imports) head.push(importLine(imp, imp.local));
     const fromCells = new Map<number, { values: string[]; types: string[] }>();
     for (const name of [...analysis.uses].sort()) {
-      if (own.has(name)) continue;
+      if (own.has(name) || bound.has(name)) continue;
       const origin = visible.get(name);
       if (!origin) continue;
+      bound.add(name);
       if (origin.kind === 'import') {
         head.push(importLine(origin.from, name));
         continue;

@@ -144,8 +144,16 @@ async function start(text: string, file: string): Promise<void> {
   await kernel.runAll();
 }
 
+/**
+ * This page must only ever run inside the lab's own sandboxed frame: an opaque origin (so the
+ * lesson cannot reach the lab's storage), framed by the lab's /open/ page (so no other site can
+ * feed it a lesson). Framed any other way, for example without the sandbox attribute by another
+ * site, it refuses to run anything.
+ */
+const isolated = self.origin === 'null' && window.parent !== window;
+
 addEventListener('message', (event: MessageEvent<ToSandbox>) => {
-  if (event.source !== parent) return;
+  if (!isolated || event.source !== parent || event.origin !== location.origin) return;
   const message = event.data;
   if (message.type === 'lesson') void start(message.text, message.file);
   else if (message.type === 'file') {
@@ -155,4 +163,5 @@ addEventListener('message', (event: MessageEvent<ToSandbox>) => {
     else waiting?.reject(new Error(message.error));
   }
 });
-send({ type: 'ready' });
+if (isolated) send({ type: 'ready' });
+else document.querySelector('.sandbox-status')!.textContent = 'This page runs lessons only inside the lab’s sandbox (open them from the lab’s “Open a lesson” page).';

@@ -29,6 +29,8 @@ interface Waiting<I, O> {
 }
 
 export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxBatch, maxWaitMs }: BatcherOptions): Batcher<I, O> {
+  if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new Error(`maxBatch must be a whole number of at least 1 (got ${maxBatch})`);
+  if (!(maxWaitMs >= 0)) throw new Error(`maxWaitMs must be 0 or more (got ${maxWaitMs})`);
   let queue: Waiting<I, O>[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stats: BatchStats = { batches: 0, items: 0, largest: 0 };
@@ -43,10 +45,13 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxBatc
     stats.batches++;
     stats.items += batch.length;
     stats.largest = Math.max(stats.largest, batch.length);
-    run(batch.map((w) => w.item)).then(
-      (results) => batch.forEach((w, i) => w.resolve({ result: results[i]!, batchSize: batch.length })),
-      (error) => batch.forEach((w) => w.reject(error)),
-    );
+    // Through a promise, so that even a run that throws synchronously settles every item.
+    Promise.resolve().then(() => run(batch.map((w) => w.item))).then(
+      (results) => {
+        if (results.length !== batch.length) throw new Error(`the model answered ${results.length} of ${batch.length} inputs`);
+        batch.forEach((w, i) => w.resolve({ result: results[i]!, batchSize: batch.length }));
+      },
+    ).catch((error: unknown) => batch.forEach((w) => w.reject(error)));
   };
 
   return {

@@ -3,14 +3,34 @@
  * the model's height and width, grey or RGB as its channels say, scaled to its pixel range.
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { imageSize } from 'image-size';
 import { describeShape } from '../ml/model-io/info.ts';
 import { BadRequest } from './inputs.ts';
+
+/** Decoding allocates width × height × 4 bytes before any resize: refuse images past this size. */
+export const MAX_IMAGE_PIXELS = 4096 * 4096;
+const READABLE = new Set(['png', 'jpg', 'webp', 'gif']);
+
+/** The image's kind and size from its header (image-size reads it without decoding the pixels). */
+function header(bytes: Buffer): { type: string; width: number; height: number } {
+  try {
+    const { type, width, height } = imageSize(bytes);
+    if (type && READABLE.has(type) && width && height) return { type, width, height };
+  } catch {
+    // not an image format image-size knows
+  }
+  throw new BadRequest('the body is not an image this server can read (PNG, JPEG, WebP or GIF)', 415);
+}
 
 export async function imageToInput(bytes: Buffer, shape: readonly number[], pixelRange: [number, number] = [0, 1]): Promise<Float32Array> {
   if (shape.length !== 3 || (shape[2] !== 1 && shape[2] !== 3)) {
     throw new BadRequest(`this model takes inputs of shape ${describeShape(shape)}, not images; send JSON`, 415);
   }
   const [height, width, channels] = shape as [number, number, number];
+  const { width: sentWidth, height: sentHeight } = header(bytes);
+  if (sentWidth * sentHeight > MAX_IMAGE_PIXELS) {
+    throw new BadRequest(`the image is ${sentWidth} × ${sentHeight} pixels; this server takes at most ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels (4096 × 4096)`, 413);
+  }
   let image: Awaited<ReturnType<typeof loadImage>>;
   try {
     image = await loadImage(bytes);

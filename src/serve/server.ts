@@ -22,6 +22,13 @@ export interface ServeOptions {
   maxWaitMs?: number;
   /** One line per request; default console.log. Pass () => {} to silence. */
   log?: (line: string) => void;
+  /** Answer only requests addressed to localhost (default true: the server listens on loopback). */
+  loopbackOnly?: boolean;
+}
+
+function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
 export interface ModelServer {
@@ -64,7 +71,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 export function createModelServer(model: tf.LayersModel, info: LabModelInfo, name: string, options: ServeOptions = {}): ModelServer {
-  const { maxBodyBytes = 5 * 1024 * 1024, maxInputs = 256, maxBatch = 64, maxWaitMs = 4, log = console.log } = options;
+  const { maxBodyBytes = 5 * 1024 * 1024, maxInputs = 256, maxBatch = 64, maxWaitMs = 4, log = console.log, loopbackOnly = true } = options;
   const predict = createPredictor(model, info);
   const batcher = createBatcher<Float32Array, { prediction: Prediction; modelMs: number }>(async (inputs) => {
     const begun = performance.now();
@@ -96,7 +103,10 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
       return { status: 200 };
     }
     if (path === '/predict') {
-      if (request.method !== 'POST') throw new BadRequest(`${request.method} /predict: use POST with a JSON body or an image`, 405);
+      if (request.method !== 'POST') {
+        response.setHeader('allow', 'POST, OPTIONS');
+        throw new BadRequest(`${request.method} /predict: use POST with a JSON body or an image`, 405);
+      }
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const body = await readBody(request, maxBodyBytes);
       let inputs: Float32Array[];
@@ -115,19 +125,35 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
   const server = createServer((request, response) => {
     const begun = performance.now();
     counts.requests++;
+    // A page on another site may call this API (CORS is open, so lessons can), but not through a
+    // DNS name it controls pointing at this machine: only loopback names reach a loopback server.
+    if (loopbackOnly && !isLoopbackHost(request.headers.host)) {
+      counts.errors++;
+      sendJson(response, 421, { error: `this server answers requests for localhost only, not for host "${request.headers.host ?? ''}"` });
+      log(`${request.method} ${request.url} 421: host ${request.headers.host ?? '(none)'}`);
+      return;
+    }
     handle(request, response).then(
       ({ status, batch }) => log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms${batch ? ` batch ${batch}` : ''}`),
       (error: unknown) => {
         counts.errors++;
         const status = error instanceof BadRequest ? error.status : 500;
         const message = error instanceof Error ? error.message : String(error);
+        // A refused body may still be arriving: answer, then close rather than read the rest.
+        if (status === 413) response.setHeader('connection', 'close');
         if (!response.headersSent) sendJson(response, status, { error: message });
         else response.end();
+        if (status === 413) response.on('finish', () => request.destroy());
         log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms: ${message}`);
       },
     );
   });
-  // A client that sends garbage at the HTTP level gets a 400 from Node; it never reaches handle().
-  server.on('clientError', (_error, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+  // A request Node cannot even parse never reaches handle(): answer it here, with Node's own code
+  // where it gives one (431 for huge headers, 408 for a timeout), and never write to a closed socket.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
+  });
   return { server, stats: () => ({ ...batcher.stats(), ...counts }) };
 }

@@ -35,8 +35,17 @@ async function send(body, type) {
   const answer = await response.json();
   const ms = (performance.now() - started).toFixed(1);
   if (!response.ok) { result.innerHTML = '<p class="error"></p>'; result.firstChild.textContent = response.status + ': ' + answer.error; return; }
-  const rows = answer.predictions[0].probabilities.map((p) => '<tr><td>' + p.class + '</td><td>' + (p.probability * 100).toFixed(1) + '%</td></tr>').join('');
-  result.innerHTML = '<p>Answered in ' + ms + ' ms (model time ' + answer.modelMs.toFixed(1) + ' ms, batch of ' + answer.batchSize + ').</p><table><tr><th>class</th><th>probability</th></tr>' + rows + '</table>';
+  // Built with textContent: class names come from the model's metadata, not from this page.
+  const summary = document.createElement('p');
+  summary.textContent = 'Answered in ' + ms + ' ms (model time ' + answer.modelMs.toFixed(1) + ' ms, batch of ' + answer.batchSize + ').';
+  const table = document.createElement('table');
+  table.insertRow().append(...['class', 'probability'].map((text) => Object.assign(document.createElement('th'), { textContent: text })));
+  for (const p of answer.predictions[0].probabilities) {
+    const row = table.insertRow();
+    row.insertCell().textContent = p.class;
+    row.insertCell().textContent = (p.probability * 100).toFixed(1) + '%';
+  }
+  result.replaceChildren(summary, table);
 }
 document.getElementById('send').onclick = () => send(document.getElementById('json').value, 'application/json');
 const image = document.getElementById('image');

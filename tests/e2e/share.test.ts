@@ -94,6 +94,12 @@ const attempt = async (what: () => unknown) => { try { return String(await what(
   models: await attempt(async () => JSON.stringify(await tf.io.listModels())),
   remove: await attempt(async () => tf.io.removeModel("indexeddb://lab/mine")),
   parent: await attempt(() => (window.parent as Window).localStorage.length),
+  bridge: await new Promise((resolve) => {
+    // Ask the shell for a file outside datasets/ and models/, with a path that is not a string.
+    addEventListener("message", (event) => { if (event.data?.id === 999) resolve(event.data.ok ? "leaked" : "refused"); });
+    parent.postMessage({ type: "file", id: 999, path: ["datasets/../../lessons/welcome/"] }, "*");
+    setTimeout(() => resolve("no answer"), 3000);
+  }),
 })
 \`\`\`
 `);
@@ -116,6 +122,7 @@ const attempt = async (what: () => unknown) => { try { return String(await what(
     expect(output).toMatch(/models: "blocked: /);
     expect(output).toMatch(/remove: "blocked: /);
     expect(output).toMatch(/parent: "blocked: SecurityError"/);
+    expect(output).toMatch(/bridge: "refused"/);
     expect(await frame.locator('img').count()).toBe(0);
     expect(await open.title()).not.toBe('pwned');
     // And the learner's things are as they were.
@@ -124,5 +131,21 @@ const attempt = async (what: () => unknown) => { try { return String(await what(
     expect(models.map((m) => m.name)).toContain('lab://mine');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('the sandbox page refuses to run a lesson when framed without the sandbox', async () => {
+    const { page } = await lab.open('open/');
+    const status = await page.evaluate(async (base) => {
+      const frame = document.createElement('iframe'); // no sandbox attribute: the lab's own origin
+      frame.src = `${base}sandbox/`;
+      document.body.append(frame);
+      await new Promise((resolve) => frame.addEventListener('load', resolve));
+      frame.contentWindow!.postMessage({ type: 'lesson', text: '---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts\ndocument.title = "ran"\n```\n', file: 'x.md' }, '*');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return { text: frame.contentDocument!.querySelector('.sandbox-status')!.textContent, title: frame.contentDocument!.title };
+    }, new URL(lab.site.url).pathname);
+    expect(status.text).toContain('runs lessons only inside the lab’s sandbox');
+    expect(status.title).not.toBe('ran');
+    await page.close();
   });
 });

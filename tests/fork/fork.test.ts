@@ -42,14 +42,26 @@ describe('cells as modules', () => {
   });
 
   it('shows the last expression with display(), as the notebook does, but not a check', () => {
-    expect(modules[0]!.text).toContain('display(points.length);');
-    expect(modules[3]!.text).toContain('display(total);');
+    expect(modules[0]!.text).toContain('display((points.length));');
+    expect(modules[3]!.text).toContain('display((total));');
     expect(modules[2]!.text).not.toContain('display(');
   });
 
   it('keeps run=false cells out of a full run and out of what run cells can import', () => {
     expect(modules[5]!.run).toBe(false);
     expect(modules[5]!.text).toContain('Not run by default');
+  });
+
+  const inline = (...cells: string[]) => parseLesson(`---\ntitle: T\nstage: intro\nsummary: S\n---\n\n${cells.map((c) => `\`\`\`ts\n${c}\n\`\`\``).join('\n\n')}\n`, 'inline.md');
+
+  it('imports a name once even when the cell and an earlier cell both bring it', () => {
+    const text = cellModules(inline('import * as tf from "@tensorflow/tfjs";\nconst a = tf.scalar(1);', 'const b = tf.scalar(2).add(a);'))[1]!.text;
+    expect(text.match(/import \* as tf/g)).toHaveLength(1);
+  });
+
+  it('allows a function\'s own variable named like another cell\'s, refuses destructuring into another cell\'s', () => {
+    expect(() => cellModules(inline('let total = 0;', 'function sum(xs: number[]) { let total = 0; for (const x of xs) total += x; return total; }'))).not.toThrow();
+    expect(() => cellModules(inline('let a = 1;\nlet b = 2;', '[a, b] = [b, a];'))).toThrow('cell 2 assigns to `a`');
   });
 
   it('refuses a cell that assigns another cell\'s variable, naming the file, line and name', () => {
@@ -81,6 +93,12 @@ describe('npm run fork', () => {
     expect(failing.status).not.toBe(0);
     expect(failing.stdout).toContain('cell 5: twice the sum of x is');
   }, 120_000);
+
+  it("refuses to write into the lab's own folder", () => {
+    const into = spawnSync(process.execPath, ['src/cli/fork.ts', 'welcome', 'src', '--force'], { encoding: 'utf8' });
+    expect(into.status).toBe(2);
+    expect(into.stderr).toContain("is the lab's own folder or inside it");
+  });
 
   it('refuses a folder that is not empty, and a lesson that does not exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fork-'));

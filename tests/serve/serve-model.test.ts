@@ -3,6 +3,7 @@
  * repository ships. Good inputs, bad inputs, images, a burst that gets batched, CORS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +115,33 @@ describe('serve-model', () => {
     const health = await (await fetch(`${server.url}health`)).json();
     expect(health.status).toBe('ok');
     expect(health.errors).toBeGreaterThanOrEqual(refusals.length);
+  });
+
+  it('refuses an image too large to decode before decoding it, and requests for another host', async () => {
+    // A PNG header that claims 20000 × 20000 pixels (1.6 GB once decoded): refused from its header.
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+    header.writeUInt32BE(13, 8);
+    header.write('IHDR', 12, 'ascii');
+    header.writeUInt32BE(20000, 16);
+    header.writeUInt32BE(20000, 20);
+    header[24] = 8;
+    header[25] = 6;
+    const huge = await post(server.url, header, 'image/png');
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toContain('20000 × 20000 pixels');
+    // DNS rebinding: a page whose own host name points at this machine gets nothing.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${server.url}health`);
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'attacker.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+    expect((await fetch(`${server.url}health`)).status).toBe(200);
   });
 
   it('batches a burst of concurrent requests into fewer model calls', async () => {
