@@ -48,19 +48,33 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-/** Reads the body, refusing (413) as soon as it passes the limit rather than buffering it all. */
+/**
+ * Reads the body, refusing (413) as soon as it passes the limit rather than buffering it. The rest
+ * is read and dropped so that the client, still sending, gets the answer instead of a reset
+ * connection; a client that goes on far past the limit is cut off.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const drainLimit = 8 * limit;
+  const refuse = (message: string) => {
+    let drained = 0;
+    request.removeAllListeners('data');
+    request.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > drainLimit) request.destroy();
+    });
+    request.resume();
+    return new BadRequest(message, 413);
+  };
   const declared = Number(request.headers['content-length']);
-  if (declared > limit) return Promise.reject(new BadRequest(`the body is ${declared} bytes; this server takes at most ${limit}`, 413));
+  if (declared > limit) return Promise.reject(refuse(`the body is ${declared} bytes; this server takes at most ${limit}`));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new BadRequest(`the body is over ${limit} bytes, the most this server takes`, 413));
-        request.removeAllListeners('data');
-        request.resume();
+        chunks.length = 0;
+        reject(refuse(`the body is over ${limit} bytes, the most this server takes`));
         return;
       }
       chunks.push(chunk);
@@ -139,11 +153,8 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
         counts.errors++;
         const status = error instanceof BadRequest ? error.status : 500;
         const message = error instanceof Error ? error.message : String(error);
-        // A refused body may still be arriving: answer, then close rather than read the rest.
-        if (status === 413) response.setHeader('connection', 'close');
         if (!response.headersSent) sendJson(response, status, { error: message });
         else response.end();
-        if (status === 413) response.on('finish', () => request.destroy());
         log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms: ${message}`);
       },
     );
