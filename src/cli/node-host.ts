@@ -41,5 +41,6 @@ export async function createNodeHost(): Promise<KernelHost> {
     Plot: plot,
     modules: { '@tensorflow/tfjs': tf, '@observablehq/plot': plot, lab },
     confirmStop: () => true,
+    awaitIsATurn: true,
   };
 }

@@ -11,6 +11,13 @@ export interface KernelHost {
   modules: Record<string, object>;
   /** Asked when a loop has not yielded for the guard time; true means stop it. */
   confirmStop(message: string): boolean;
+  /**
+   * No page to keep responsive (headless): a cell that resumes after an `await` has let the event
+   * loop run, so the loop guard counts it as a turn. In a page only a task that lets it paint (a
+   * timer, a frame) counts. Without this, a loop awaiting `model.fit` in Node, which resolves on
+   * microtasks, was stopped as a runaway after 3 s.
+   */
+  awaitIsATurn?: boolean;
   /** Also print cell console output to the real console (the browser's devtools). */
   mirrorConsole?: boolean;
 }

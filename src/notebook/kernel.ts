@@ -89,7 +89,7 @@ export class Kernel {
     this.options = options;
     this.scope = createScope();
     this.lookup = createLookup(this.scope, (name) => this.explainMissing(name));
-    this.runtime = new CellRuntime({ file: lesson.file, modules: host.modules, confirmStop: (m) => host.confirmStop(m) });
+    this.runtime = new CellRuntime({ file: lesson.file, modules: host.modules, confirmStop: (m) => host.confirmStop(m), awaitIsATurn: host.awaitIsATurn });
     this.cells = cellsOf(lesson).map((block) => ({
       index: block.index, block, source: block.source, status: block.options.run ? 'idle' : 'skipped',
       outputs: [], runs: 0, leakedTensors: 0, declarations: [], references: [], runOrder: 0,

@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   file: string;
   modules: Record<string, object>;
   confirmStop(message: string): boolean;
+  /** See KernelHost.awaitIsATurn. */
+  awaitIsATurn?: boolean;
 }
 
 export class CellRuntime {
@@ -116,6 +118,7 @@ export class CellRuntime {
   /** Wraps every `await`: a stopped cell must not continue past its next await. */
   readonly ck = <T>(value: T): T => {
     if (this.halting) throw this.halting;
+    if (this.options.awaitIsATurn) this.lastTick = now();
     return value;
   };
 

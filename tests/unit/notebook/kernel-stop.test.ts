@@ -145,6 +145,22 @@ describe('the loop guard', () => {
     expect(await kernel.run(0)).toBe(true);
   });
 
+  // Each turn computes 40 ms, then awaits a promise that resolves on a microtask (as model.fit does
+  // in Node): 320 ms in all against a 150 ms guard.
+  const awaitingLoop = 'let rounds = 0;\nfor (let i = 0; i < 8; i++) {\n  const until = performance.now() + 40;\n  while (performance.now() < until) {}\n  await Promise.resolve();\n  rounds++;\n}\nrounds';
+
+  it('headless, an await counts as a turn: a loop awaiting work each round runs to the end', async () => {
+    kernel = new Kernel(lessonOf([awaitingLoop]), await nodeHost(), { guardMs: 150 });
+    expect(await kernel.run(0)).toBe(true);
+    expect(texts(kernel, 0)).toEqual(['8']);
+  });
+
+  it('in a page, an await that lets nothing paint is not a turn: the same loop is stopped', async () => {
+    kernel = new Kernel(lessonOf([awaitingLoop]), { ...(await nodeHost()), awaitIsATurn: false }, { guardMs: 150 });
+    expect(await kernel.run(0)).toBe(false);
+    expect(texts(kernel, 0)[0]).toMatch(/has run for/);
+  });
+
   it('stops a runaway loop in a timer callback and reports it in the cell', async () => {
     kernel = await kernelOf(['let ticks = 0;\nsetTimeout(() => { while (true) ticks++; }, 0);'], { guardMs: 100 });
     expect(await kernel.run(0)).toBe(true);
