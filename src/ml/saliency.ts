@@ -13,9 +13,8 @@
  * attention there. `saliencyGrid` draws the inputs above their maps, in the page and headless.
  */
 import * as tf from '@tensorflow/tfjs';
-import * as Plot from '@observablehq/plot';
 import { imageAt, pixelsPerImage, type ImageDataset } from './data/image-dataset.ts';
-import { plot } from './plot.ts';
+import { gridCellSize, pixelColour, pixelGrid, type GridCaption, type GridPixel } from './show.ts';
 
 export interface SaliencyOptions {
   /** "gradient" (default) or "occlusion". */
@@ -176,9 +175,9 @@ export function saliencyGrid(data: ImageDataset, saliency: SaliencyMaps, options
   const columns = options.columns ?? Math.min(8, count);
   const captionOf = (i: number) => options.captions?.[i] ?? data.classes[saliency.targets[i]!] ?? '';
   const longest = Math.max(0, ...saliency.indices.map((_, i) => captionOf(i).length));
-  const cell = options.cell ?? Math.max(2, Math.floor(560 / columns / width), Math.ceil((longest * 6.5) / width));
-  const pixels: { x: number; y: number; fill: string; fx: number; fy: number }[] = [];
-  const captions: { fx: number; fy: number; text: string }[] = [];
+  const cell = gridCellSize(columns, width, longest, options.cell);
+  const pixels: GridPixel[] = [];
+  const captions: GridCaption[] = [];
   saliency.indices.forEach((index, i) => {
     const image = imageAt(data, index);
     const map = saliency.maps[i]!;
@@ -187,28 +186,13 @@ export function saliencyGrid(data: ImageDataset, saliency: SaliencyMaps, options
     const row = Math.floor(i / columns);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
-        const at = (y * width + x) * channels;
-        const [r, g, b] = channels === 3 ? [image[at]!, image[at + 1]!, image[at + 2]!] : [image[at]!, image[at]!, image[at]!];
-        pixels.push({ x, y, fx, fy: 2 * row, fill: `rgb(${Math.round(r * 255)},${Math.round(g * 255)},${Math.round(b * 255)})` });
+        pixels.push({ x, y, fx, fy: 2 * row, fill: pixelColour(image, (y * width + x) * channels, channels) });
         pixels.push({ x, y, fx, fy: 2 * row + 1, fill: hot(map[y * width + x]! / peak) });
       }
     }
     captions.push({ fx, fy: 2 * row, text: captionOf(i) });
   });
-  const figure = plot({
-    width: columns * (width * cell + 8),
-    aspectRatio: 1,
-    marginTop: 16, marginLeft: 0, marginRight: 0, marginBottom: 0,
-    x: { axis: null, padding: 0, domain: Array.from({ length: width }, (_, i) => i) },
-    y: { axis: null, padding: 0, domain: Array.from({ length: height }, (_, i) => i) },
-    fx: { axis: null, padding: 0.05 },
-    fy: { axis: null, padding: 0.15 },
-    color: { type: 'identity' },
-    marks: [
-      Plot.cell(pixels, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', fill: 'fill', inset: 0 }),
-      Plot.text(captions, { fx: 'fx', fy: 'fy', text: 'text', frameAnchor: 'top', dy: -12, fontSize: 11 }),
-    ],
-  });
+  const figure = pixelGrid(pixels, captions, { width, height, columns, cell, rowPadding: 0.15 });
   figure.setAttribute('aria-label', `${count} images, each above its ${saliency.method} saliency map`);
   return figure;
 }
