@@ -2,7 +2,9 @@
  * Headless Chromium (Debian's) driven by Playwright, against the built site served on localhost
  * (a secure context, so WebGPU is exposed). Each page records console errors and page errors.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
@@ -96,4 +98,23 @@ export async function runCell(page: Page, index: number, timeout = 120_000): Pro
     return Number(cell.dataset.runs ?? 0) > before && ['done', 'error', 'stale'].includes(cell.dataset.status!);
   }, { selector, before }, { timeout, polling: 50 });
   await waitUntilSettled(page, timeout);
+}
+
+/**
+ * Runs `action` and saves the `count` downloads it starts into a new temporary folder; returns
+ * their paths (named as the page named them).
+ */
+export async function downloadsOf(page: Page, count: number, action: () => Promise<unknown>): Promise<string[]> {
+  const downloads: import('playwright-core').Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await action();
+  const deadline = Date.now() + 10_000;
+  while (downloads.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (downloads.length !== count) throw new Error(`expected ${count} downloads, got ${downloads.length}`);
+  const dir = mkdtempSync(join(tmpdir(), 'lab-download-'));
+  return Promise.all(downloads.map(async (download) => {
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    return path;
+  }));
 }

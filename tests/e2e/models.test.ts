@@ -1,9 +1,8 @@
 /** Saving and loading models in the lab's format inside the browser (IndexedDB). */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, setCellCode, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
+import { SCREENSHOTS, downloadsOf, setCellCode, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -46,17 +45,7 @@ describe('model files', () => {
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
     await waitUntilSettled(page, 150_000);
-    const downloads: import('playwright-core').Download[] = [];
-    page.on('download', (download) => downloads.push(download));
-    await runCell(page, 2);
-    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
-    const dir = mkdtempSync(join(tmpdir(), 'lab-download-'));
-    const files: string[] = [];
-    for (const download of downloads) {
-      const path = join(dir, download.suggestedFilename());
-      await download.saveAs(path);
-      files.push(path);
-    }
+    const files = await downloadsOf(page, 2, () => runCell(page, 2));
     expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['shapes-classifier.json', 'shapes-classifier.weights.bin']);
 
     await page.locator('[data-cell="3"]').getByRole('button', { name: 'Run cell' }).click();
@@ -86,17 +75,8 @@ await saveModel(net, "lab://panel-test", { classes: ["no", "yes"] });
     const panel = page.getByRole('dialog', { name: 'Models in this browser' });
     await panel.getByRole('cell', { name: 'lab://panel-test', exact: true }).waitFor();
     // Download gives the two files a server or another browser can load.
-    const downloads: import('playwright-core').Download[] = [];
-    page.on('download', (download) => downloads.push(download));
-    await panel.getByRole('button', { name: 'Download lab://panel-test' }).click();
-    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
-    const dir = mkdtempSync(join(tmpdir(), 'lab-panel-'));
-    const files: string[] = [];
-    for (const download of downloads) {
-      const path = join(dir, download.suggestedFilename());
-      await download.saveAs(path);
-      files.push(path);
-    }
+    const files = await downloadsOf(page, 2, () => panel.getByRole('button', { name: 'Download lab://panel-test' }).click());
+    const dir = files[0]!.slice(0, files[0]!.lastIndexOf('/'));
     expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['panel-test.json', 'panel-test.weights.bin']);
     // A JSON file that is not a model is refused, with the reason.
     const notModel = join(dir, 'notes.json');
