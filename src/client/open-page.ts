@@ -9,6 +9,7 @@ import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { SANDBOX_FILE, type FromSandbox, type ToSandbox } from '../sandbox/protocol.ts';
 import { decodeLesson } from './share-codec.ts';
+import { download } from '../ml/widgets/download.ts';
 
 const base = document.body.dataset.base ?? '/';
 const notice = document.querySelector<HTMLElement>('.open-notice')!;
@@ -117,11 +118,8 @@ function runInSandbox(): void {
 document.querySelector('[data-action="run-sandbox"]')!.addEventListener('click', runInSandbox);
 document.querySelector('[data-action="download-copy"]')!.addEventListener('click', () => {
   if (!current) return;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([current.text], { type: 'text/markdown' }));
-  link.download = current.file.split('/').pop()!.endsWith('.md') ? current.file.split('/').pop()! : `${current.lesson.slug || 'lesson'}.md`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  const name = current.file.split('/').pop()!;
+  download(name.endsWith('.md') ? name : `${current.lesson.slug || 'lesson'}.md`, current.text, 'text/markdown');
 });
 document.querySelector<HTMLInputElement>('input[name="lesson-file"]')!.addEventListener('change', async (event) => {
   const file = (event.target as HTMLInputElement).files?.[0];

@@ -11,6 +11,7 @@ import type { Session } from './session.ts';
 import { readLesson } from './lesson-data.ts';
 import { cellKey, clearEdit, clearLesson, editState, saveEdit } from './storage.ts';
 import { showAuthorChanged, offerInputs } from './notices.ts';
+import { download } from '../ml/widgets/download.ts';
 
 const lesson = readLesson();
 const cells = cellsOf(lesson);
@@ -286,11 +287,7 @@ async function lessonWithEdits(): Promise<string> {
 }
 
 async function downloadLesson(): Promise<void> {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([await lessonWithEdits()], { type: 'text/markdown' }));
-  link.download = lesson.file.split('/').pop() ?? `${slug}.md`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  download(lesson.file.split('/').pop() ?? `${slug}.md`, await lessonWithEdits(), 'text/markdown');
 }
 
 async function downloadProject(): Promise<void> {
@@ -299,11 +296,7 @@ async function downloadProject(): Promise<void> {
   try {
     const { forkZip } = await import('./fork-zip.ts');
     const { name, blob } = await forkZip(lesson, sources, base);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    download(name, blob);
     kernelState.textContent = `Downloaded ${name}: unzip, then npm install && npm test`;
   } catch (error) {
     kernelState.textContent = `Could not make the project: ${(error as Error).message}`;

@@ -215,7 +215,8 @@ describe('backends', () => {
     await runCell(page, 1);
     await page.getByLabel('Backend').selectOption('cpu');
     await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent!.startsWith('cpu · '));
-    expect(await page.getAttribute(cell(1), 'data-status')).toBe('idle');
+    // The page paints cell statuses on the next animation frame, after the backend label.
+    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)!.dataset.status === 'idle', cell(1), { timeout: 5000 });
     expect(await scopeValue(page, 'xs')).toBeUndefined();
     await page.reload();
     await runCell(page, 0);

@@ -30,12 +30,4 @@ export function imageCanvas(data: ImageDataset, index: number, scale: number, la
   return canvas;
 }
 
-/** Offers `text` as a file download. */
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { download } from './download.ts';
