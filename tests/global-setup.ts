@@ -3,11 +3,13 @@
  * host or GitHub Pages would serve it), into test-results/site.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-export const SITE_DIR = resolve('test-results/site');
+// LAB_SITE_DIR lets two people (or sessions) run browser tests side by side without deleting each
+// other's build; LAB_REUSE_SITE=1 skips the build when that folder already holds one.
+export const SITE_DIR = resolve(process.env.LAB_SITE_DIR ?? 'test-results/site');
 export const SITE_BASE = '/lab/';
 
 /** Vitest puts Vite's variables (BASE_URL, MODE, ...) in process.env; Astro would take them as its own. */
@@ -17,6 +19,11 @@ function withoutViteVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export default function setup(project: TestProject) {
+  if (process.env.LAB_REUSE_SITE === '1' && existsSync(resolve(SITE_DIR, 'index.html'))) {
+    project.provide('siteDir', SITE_DIR);
+    project.provide('siteBase', SITE_BASE);
+    return;
+  }
   rmSync(SITE_DIR, { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', SITE_DIR], {
     env: { ...withoutViteVariables(process.env), BASE_PATH: SITE_BASE },
