@@ -1,6 +1,7 @@
 /** The parsed form of a lesson file: what the author wrote, never what the runtime reports. */
 import type { CellOptions } from './options.ts';
 import type { LessonMeta } from './schema.ts';
+import type { Question } from './question.ts';
 
 export interface CodeSource {
   /** The TypeScript as written between the fences. */
@@ -22,6 +23,8 @@ export interface CellBlock extends CodeSource {
   options: CellOptions;
   /** For an exercise: its solution, shown on request and run by headless runs. */
   solution?: CodeSource;
+  /** For an exercise: its hints (Markdown, from ```hint for=X fences), revealed one at a time. */
+  hints?: string[];
 }
 
 export type Block = ProseBlock | CellBlock;
@@ -32,6 +35,8 @@ export interface Lesson {
   slug: string;
   meta: LessonMeta;
   blocks: Block[];
+  /** The ```question fences in the prose, in order (they stay in the prose too, where they are shown). */
+  questions: Question[];
 }
 
 export function cellsOf(lesson: Lesson): CellBlock[] {

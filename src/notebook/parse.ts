@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { LessonError } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseInfoString } from './options.ts';
+import { isQuestionProblem, parseQuestion, type Question } from './question.ts';
 import { slugOf, type Block, type CellBlock, type CodeSource, type Lesson } from './lesson.ts';
 
 const markdown = new MarkdownIt();
@@ -36,13 +37,24 @@ function fencesOf(body: string): Fence[] {
     });
 }
 
-const isCellInfo = (info: string) => info.trim().split(/\s+/)[0] === 'ts';
+const firstWord = (info: string) => info.trim().split(/\s+/)[0];
+const isCellInfo = (info: string) => firstWord(info) === 'ts';
+
+/** `hint for=X`: the exercise it belongs to, or an error. */
+function hintTarget(info: string): { forId: string } | { error: string } {
+  const words = info.trim().split(/\s+/).slice(1);
+  const target = words.length === 1 && /^for=([A-Za-z][\w-]*)$/.exec(words[0]!);
+  return target ? { forId: target[1]! } : { error: 'a hint names its exercise and nothing else: write ```hint for=NAME' };
+}
 
 export function parseLesson(text: string, file: string): Lesson {
   const { meta, body, bodyLine } = splitFrontmatter(text, file);
   const lines = body.split('\n');
   const blocks: Block[] = [];
   const solutions: { forId: string; code: CodeSource; line: number }[] = [];
+  const hints: { forId: string; markdown: string; line: number }[] = [];
+  const questions: Question[] = [];
+  const questionLines = new Map<string, number>();
   let proseStart = 0;
   let index = 0;
 
@@ -55,6 +67,22 @@ export function parseLesson(text: string, file: string): Lesson {
     const fenceLine = bodyLine + fence.open;
     if (!fence.closed) {
       throw new LessonError(`the code fence opened here is never closed; end it with a line of ${'```'}`, { file, line: fenceLine });
+    }
+    if (firstWord(fence.info) === 'hint') {
+      const target = hintTarget(fence.info);
+      if ('error' in target) throw new LessonError(target.error, { file, line: fenceLine });
+      if (!fence.content.trim()) throw new LessonError(`the hint for ${target.forId} is empty`, { file, line: fenceLine });
+      hints.push({ forId: target.forId, markdown: fence.content.replace(/\n$/, ''), line: fenceLine });
+      continue;
+    }
+    if (firstWord(fence.info) === 'question') {
+      const read = parseQuestion(fence.info, fence.content);
+      if (isQuestionProblem(read)) throw new LessonError(read.error, { file, line: fenceLine + 1 + read.line });
+      const first = questionLines.get(read.id);
+      if (first !== undefined) throw new LessonError(`question id "${read.id}" is used twice (first on line ${first})`, { file, line: fenceLine });
+      questionLines.set(read.id, fenceLine);
+      questions.push(read);
+      continue;
     }
     if (!isCellInfo(fence.info)) continue;
     if (fence.nested) {
@@ -72,12 +100,17 @@ export function parseLesson(text: string, file: string): Lesson {
     blocks.push({ kind: 'cell', index: index++, options: parsed.options, ...code });
   }
   pushProse(proseStart, lines.length);
-  linkCells(blocks, solutions, file);
-  return { file, slug: slugOf(file), meta, blocks };
+  linkCells(blocks, solutions, hints, file);
+  return { file, slug: slugOf(file), meta, blocks, questions };
 }
 
-/** Ids are unique; every solution and `check for=X` names an exercise that exists. */
-function linkCells(blocks: Block[], solutions: { forId: string; code: CodeSource; line: number }[], file: string) {
+/** Ids are unique; every solution, hint and `check for=X` names an exercise that exists. */
+function linkCells(
+  blocks: Block[],
+  solutions: { forId: string; code: CodeSource; line: number }[],
+  hints: { forId: string; markdown: string; line: number }[],
+  file: string,
+) {
   const cells = blocks.filter((block): block is CellBlock => block.kind === 'cell');
   const byId = new Map<string, CellBlock>();
   for (const cell of cells) {
@@ -102,5 +135,9 @@ function linkCells(blocks: Block[], solutions: { forId: string; code: CodeSource
     const exercise = exerciseNamed(solution.forId, solution.line, 'solution');
     if (exercise.solution) throw new LessonError(`exercise "${solution.forId}" already has a solution`, { file, line: solution.line });
     exercise.solution = solution.code;
+  }
+  for (const hint of hints) {
+    const exercise = exerciseNamed(hint.forId, hint.line, 'hint');
+    (exercise.hints ??= []).push(hint.markdown);
   }
 }
