@@ -11,12 +11,15 @@ export interface EditorCallbacks {
   onChange(source: string): void;
   /** Shift+Enter runs and moves on (`advance`), Ctrl/Cmd+Enter runs in place. */
   onRun(advance: boolean): void;
+  /** Escape: the learner leaves the editor. */
+  onLeave?(): void;
 }
 
 export interface CellEditor {
   focus(): void;
   setSource(source: string): void;
   revealLine(fileLine: number): void;
+  setFontSize(size: number): void;
 }
 
 /** Diagnostics that say nothing useful about notebook cells. */
@@ -100,7 +103,7 @@ export class EditorKit {
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       wordWrap: 'on',
-      fontSize: 14,
+      fontSize: document.body.dataset.view === 'present' ? 20 : 14,
       // The gutter shows the lesson file's line numbers: the ones error messages name.
       lineNumbers: (n) => String(n + cell.line - 1),
       lineNumbersMinChars: 3,
@@ -117,9 +120,14 @@ export class EditorKit {
     editor.onDidChangeModelContent(() => callbacks.onChange(model.getValue()));
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => callbacks.onRun(true));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun(false));
+    // Escape leaves the editor (keyboard users are otherwise trapped: Tab indents), unless it is
+    // closing one of Monaco's own widgets.
+    editor.addCommand(monaco.KeyCode.Escape, () => callbacks.onLeave?.(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode');
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => monaco.editor.setTheme(theme()));
     return {
       focus: () => editor.focus(),
+      setFontSize: (size) => editor.updateOptions({ fontSize: size }),
       setSource: (source) => {
         if (model.getValue() !== source) model.setValue(source);
       },

@@ -5,6 +5,7 @@
  * frame's requests for the lab's datasets and shipped models, and nothing else.
  */
 import MarkdownIt from 'markdown-it';
+import { labFences } from '../site/lab-fences.ts';
 import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { SANDBOX_FILE, type FromSandbox, type ToSandbox } from '../sandbox/protocol.ts';
@@ -18,6 +19,7 @@ const preview = document.querySelector<HTMLElement>('.open-preview')!;
 const frameHost = document.querySelector<HTMLElement>('.open-frame')!;
 // html: false shows any HTML in the file as text; no images, so merely opening a link fetches nothing.
 const markdown = new MarkdownIt({ html: false, linkify: true }).disable('image');
+labFences(markdown, { interactive: false });
 let current: { text: string; file: string; lesson: Lesson } | undefined;
 
 function say(text: string, error = false): void {

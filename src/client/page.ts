@@ -12,6 +12,12 @@ import { readLesson } from './lesson-data.ts';
 import { cellKey, clearEdit, clearLesson, editState, saveEdit } from './storage.ts';
 import { showAuthorChanged, offerInputs } from './notices.ts';
 import { download } from '../ml/widgets/download.ts';
+import { announce } from './announce.ts';
+import { lessonProgress } from './lesson-progress.ts';
+import { wireHints } from './hints.ts';
+import { wireQuestions } from './questions.ts';
+import { presenter } from './presenter.ts';
+import { wireShortcuts } from './shortcuts.ts';
 
 const lesson = readLesson();
 const cells = cellsOf(lesson);
@@ -29,6 +35,10 @@ const stopButton = toolbar.querySelector<HTMLButtonElement>('[data-action="stop"
 const appButton = toolbar.querySelector<HTMLButtonElement>('[data-action="app-view"]')!;
 const appStatus = document.querySelector<HTMLElement>('.app-status')!;
 const appCells = cells.filter((cell) => cell.options.app).length;
+
+const progress = lessonProgress(lesson, cellElements);
+cells.forEach((cell) => wireHints(slug, cell, cellElements[cell.index]!));
+wireQuestions(slug, () => progress.refresh());
 
 const part = <T extends HTMLElement>(index: number, selector: string) => cellElements[index]!.querySelector<T>(selector)!;
 const keyOf = (index: number) => cellKey(index, cells[index]!.options.id);
@@ -89,7 +99,25 @@ function resetCell(index: number): void {
 // ---- the kernel, loaded on first use ------------------------------------------------------------
 
 const pending = new Set<number>();
+const lastStatus: string[] = cells.map(() => 'idle');
 let frame = 0;
+
+/** Says what changed away from the focus: a cell failing, training or an exercise check ending. */
+function announceChange(cell: CellState): void {
+  const was = lastStatus[cell.index];
+  lastStatus[cell.index] = cell.status;
+  if (was === cell.status || (was !== 'running' && was !== 'stopping')) return;
+  const n = cell.index + 1;
+  if (cell.status === 'error') {
+    const error = cell.outputs.find((o) => o.kind === 'error');
+    announce(`Cell ${n} failed${error?.kind === 'error' ? `: ${error.message}` : ''}`, { urgent: true });
+  } else if (cell.status === 'done' && cell.outputs.some((o) => o.kind === 'training')) {
+    announce(`Training finished in cell ${n}.`);
+  } else if (cell.status === 'done' && cells[cell.index]!.options.for) {
+    const failed = cell.outputs.filter((o) => o.kind === 'check' && !o.pass);
+    if (failed.length) announce(`Not yet: ${failed.map((o) => (o.kind === 'check' ? o.message : '')).join('; ')}`);
+  }
+}
 
 function render(): void {
   frame = 0;
@@ -101,6 +129,8 @@ function render(): void {
     element.dataset.runs = String(cell.runs);
     part(index, '.cell-state').textContent = stateText(cell);
     session.renderOutputs(part(index, '[data-output]'), cell.outputs);
+    announceChange(cell);
+    progress.onCell(cell);
   }
   pending.clear();
   const busy = session.kernel.cells.find((c) => c.status === 'running' || c.status === 'stopping');
@@ -194,6 +224,7 @@ async function openEditor(index: number): Promise<CellEditor> {
   const editor = kit.open(cells[index]!, host, {
     onChange: (source) => setSource(index, source),
     onRun: (advance) => runFromKeyboard(index, advance),
+    onLeave: () => part(index, '[data-action="run"]').focus(),
   });
   editors.set(index, editor);
   return editor;
@@ -229,6 +260,7 @@ cellElements.forEach((element, index) => {
     if (action === 'run') void runCell(index);
     else if (action === 'reset' || action === 'reset-exercise') resetCell(index);
     else if (action === 'solution' && cells[index]!.solution) {
+      progress.usedSolution(cells[index]!.options.id!);
       setSource(index, cells[index]!.solution!.source);
       showSource(index);
     } else if (line) void gotoLine(Number(line));
@@ -244,7 +276,7 @@ async function gotoLine(line: number): Promise<void> {
 
 toolbar.addEventListener('click', async (event) => {
   const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
-  if (action === 'run-all') await (await loadSession()).kernel.runAll();
+  if (action === 'run-all') await runAll();
   else if (action === 'stop') await session?.kernel.stop();
   else if (action === 'restart') await session?.kernel.restart();
   else if (action === 'models') await openModels();
@@ -257,6 +289,14 @@ toolbar.addEventListener('click', async (event) => {
     cells.forEach((cell) => resetCell(cell.index));
   }
 });
+
+async function runAll(): Promise<void> {
+  const s = await loadSession();
+  await s.kernel.runAll();
+  const failed = s.kernel.cells.filter((c) => c.status === 'error').length;
+  const done = s.kernel.cells.filter((c) => c.status === 'done').length;
+  announce(failed ? `Run all stopped: ${failed} cell${failed > 1 ? 's' : ''} failed, ${done} done.` : `Run all finished: ${done} cells done.`);
+}
 
 backendSelect.addEventListener('change', async () => {
   const name = backendSelect.value as BackendName;
@@ -356,7 +396,33 @@ async function setView(app: boolean): Promise<void> {
   showAppStatus();
 }
 
-appButton.addEventListener('click', () => void setView(!appView()));
+appButton.addEventListener('click', () => {
+  if (slides.active) slides.toggle(false);
+  void setView(!appView());
+});
+
+// ---- presenter mode and the keyboard ---------------------------------------------------------
+
+const presentButton = toolbar.querySelector<HTMLButtonElement>('[data-action="present"]')!;
+const slides = presenter(document.querySelector<HTMLElement>('article')!, (on) => {
+  presentButton.setAttribute('aria-pressed', String(on));
+  presentButton.textContent = on ? 'Leave presenter' : 'Present';
+  for (const editor of editors.values()) editor.setFontSize(on ? 20 : 14);
+});
+presentButton.addEventListener('click', () => {
+  if (appView()) void setView(false);
+  slides.toggle();
+});
+if (new URLSearchParams(location.search).get('view') === 'present') slides.toggle(true);
+
+wireShortcuts(cellElements, (index) => {
+  const editor = editors.get(index);
+  if (editor) return editor.focus();
+  const code = part(index, '.cell-code');
+  if (code.offsetParent) code.focus();
+  else part(index, '[data-action="run"]').focus();
+  cellElements[index]!.scrollIntoView({ block: 'nearest' });
+});
 if (appView()) void setView(true);
 
 // For tests and the console: the page's session, once loaded.

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Plot from '@observablehq/plot';
 import MarkdownIt from 'markdown-it';
+import { labFences } from '../site/lab-fences.ts';
 import { Kernel, type CellState } from '../notebook/kernel.ts';
 import { parseLesson } from '../notebook/parse.ts';
 import { cellsOf, type Lesson } from '../notebook/lesson.ts';
@@ -69,6 +70,7 @@ function shippedHandler(name: string): tf.io.IOHandler {
 }
 
 const markdown = new MarkdownIt({ html: false, linkify: true });
+labFences(markdown, { interactive: false });
 
 function renderLesson(lesson: Lesson): HTMLElement[] {
   const article = document.querySelector('article')!;

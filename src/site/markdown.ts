@@ -4,6 +4,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { createHighlighter } from 'shiki';
+import { labFences } from './lab-fences.ts';
 
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
@@ -30,6 +31,7 @@ export function lessonMarkdown() {
       return highlighter.codeToHtml(code, { lang: language, themes: CODE_THEMES, defaultColor: false });
     },
   });
+  labFences(md, { interactive: true });
   md.core.ruler.push('heading-ids', (state) => {
     state.tokens.forEach((token, i) => {
       if (token.type !== 'heading_open') return;

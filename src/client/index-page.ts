@@ -1,0 +1,48 @@
+/**
+ * The index's progress: a bar and a line per lesson, the learner's name for the hand-in file,
+ * "Download my progress" and "Reset my progress". Lesson totals come from the build.
+ */
+import { describeSummary, fractionDone, handIn, summarise, type LessonTotals } from './progress-model.ts';
+import { loadProgress, onProgress, resetProgress, setLearner } from './progress-store.ts';
+import { download } from '../ml/widgets/download.ts';
+
+const totals = JSON.parse(document.getElementById('lesson-totals')!.textContent!) as LessonTotals[];
+const panel = document.querySelector<HTMLElement>('.progress-panel')!;
+const nameInput = panel.querySelector<HTMLInputElement>('input[name="learner"]')!;
+const message = panel.querySelector<HTMLElement>('.progress-message')!;
+
+function show(): void {
+  const progress = loadProgress();
+  let started = 0;
+  let complete = 0;
+  for (const lesson of totals) {
+    const item = document.querySelector<HTMLElement>(`[data-lesson-progress="${lesson.slug}"]`);
+    if (!item) continue;
+    const summary = summarise(progress.lessons[lesson.slug], lesson);
+    started += Number(summary.started);
+    complete += Number(summary.complete);
+    item.hidden = !summary.started;
+    item.querySelector('progress')!.value = fractionDone(summary);
+    item.querySelector<HTMLElement>('.lesson-progress-text')!.textContent = summary.complete ? `Complete · ${describeSummary(summary)}` : describeSummary(summary);
+  }
+  panel.querySelector<HTMLElement>('.progress-overall')!.textContent = started
+    ? `You have started ${started} of ${totals.length} lessons and completed ${complete}.`
+    : 'Your progress appears here as you run cells, solve exercises and answer questions. It stays in this browser.';
+  if (document.activeElement !== nameInput) nameInput.value = progress.learner ?? '';
+}
+
+nameInput.addEventListener('change', () => setLearner(nameInput.value));
+panel.querySelector('[data-action="download-progress"]')!.addEventListener('click', () => {
+  const progress = loadProgress();
+  const who = (progress.learner ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const name = `lab-progress${who ? `-${who}` : ''}-${new Date().toISOString().slice(0, 10)}.json`;
+  download(name, handIn(progress, totals), 'application/json');
+  message.textContent = `Saved ${name}.`;
+});
+panel.querySelector('[data-action="reset-progress"]')!.addEventListener('click', () => {
+  if (!confirm('Forget your progress in every lesson (cells run, exercises, answers)? Your code edits are kept.')) return;
+  resetProgress();
+  message.textContent = 'Your progress was reset.';
+});
+onProgress(show);
+show();

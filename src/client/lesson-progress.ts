@@ -1,0 +1,67 @@
+/**
+ * The lesson page's side of progress: it records visits, cells that ran, exercises whose checks
+ * all passed and solutions shown, and keeps the progress line under the title and the "solved"
+ * tags on exercises up to date.
+ */
+import type { CellState } from '../notebook/kernel.ts';
+import { cellsOf, type Lesson } from '../notebook/lesson.ts';
+import { describeSummary, fractionDone, lessonTotals, summarise } from './progress-model.ts';
+import { loadProgress, onProgress, updateLesson } from './progress-store.ts';
+import { announce } from './announce.ts';
+
+export interface LessonProgressView {
+  /** Called with every cell state the page renders. */
+  onCell(cell: CellState): void;
+  /** The learner asked for an exercise's solution. */
+  usedSolution(exerciseId: string): void;
+  refresh(): void;
+}
+
+export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): LessonProgressView {
+  const totals = lessonTotals(lesson);
+  const cells = cellsOf(lesson);
+  const bar = document.querySelector<HTMLProgressElement>('.lesson-progress progress');
+  const text = document.querySelector<HTMLElement>('.lesson-progress-text');
+  const exerciseCell = new Map(cells.filter((c) => c.options.exercise).map((c) => [c.options.id!, c.index]));
+  const now = () => new Date().toISOString();
+
+  const refresh = () => {
+    const saved = loadProgress().lessons[lesson.slug];
+    const summary = summarise(saved, totals);
+    if (bar) bar.value = fractionDone(summary);
+    if (text) text.textContent = summary.complete ? `Lesson complete: ${describeSummary(summary)}` : describeSummary(summary);
+    for (const [id, index] of exerciseCell) {
+      const tag = cellElements[index]?.querySelector<HTMLElement>('.solved-tag');
+      if (!tag) continue;
+      const exercise = saved?.exercises?.[id];
+      tag.hidden = !exercise?.solved;
+      tag.textContent = exercise?.usedSolution ? 'solved (solution shown)' : 'solved';
+    }
+  };
+
+  updateLesson(lesson.slug, (saved) => { saved.visited = now(); });
+  onProgress(refresh);
+  refresh();
+
+  return {
+    refresh,
+    onCell(cell) {
+      if (cell.status !== 'done') return;
+      const block = cells[cell.index]!;
+      const saved = loadProgress().lessons[lesson.slug];
+      if (block.options.run && !saved?.cellsDone?.includes(cell.index)) {
+        updateLesson(lesson.slug, (l) => { l.cellsDone = [...new Set([...(l.cellsDone ?? []), cell.index])].sort((a, b) => a - b); });
+      }
+      const forId = block.options.check ? block.options.for : undefined;
+      if (!forId) return;
+      const checks = cell.outputs.filter((o) => o.kind === 'check');
+      const passed = checks.length > 0 && checks.every((o) => o.kind === 'check' && o.pass);
+      if (!passed || saved?.exercises?.[forId]?.solved) return;
+      updateLesson(lesson.slug, (l) => { ((l.exercises ??= {})[forId] ??= {}).solved = now(); });
+      announce(`Exercise ${forId} solved: every check passes.`);
+    },
+    usedSolution(id) {
+      updateLesson(lesson.slug, (l) => { ((l.exercises ??= {})[id] ??= {}).usedSolution = true; });
+    },
+  };
+}
