@@ -38,6 +38,58 @@ function describe(options: PlotOptions, element: ElementLike) {
   return `chart ${size}: ${list || 'no marks'}`;
 }
 
+type Scale = { domain?: unknown[]; label?: string | null };
+const SCALE_NAMES: Record<string, string> = { x: 'x axis', y: 'y axis', fx: 'columns', fy: 'rows', color: 'colour' };
+
+function short(value: unknown): string {
+  if (typeof value === 'number') return String(Number(value.toPrecision(3)));
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/**
+ * What a screen reader says for a chart: its title, its marks and each scale's label and range,
+ * e.g. "Chart: Loss per epoch. line×2. x axis: epoch, 1 to 20. y axis: loss, 0.05 to 2.3."
+ */
+export function chartDescription(options: PlotOptions, element: object): string {
+  const parts = [`Chart${typeof options.title === 'string' ? `: ${options.title}` : ''}`];
+  const marks = describe(options, element as ElementLike).replace(/^chart [^:]*: /, '');
+  parts.push(marks);
+  const scaleOf = (element as { scale?: (name: string) => Scale | undefined }).scale;
+  for (const [name, said] of Object.entries(SCALE_NAMES)) {
+    let scale: Scale | undefined;
+    try {
+      scale = scaleOf?.call(element, name);
+    } catch {
+      scale = undefined; // Plot throws for a scale the chart does not have
+    }
+    const domain = scale?.domain;
+    if (!domain || domain.length === 0) continue;
+    const written = (options[name] as { label?: unknown } | undefined)?.label ?? axisLabel(element as ElementLike, name);
+    const label = written ? `${String(written).replace(/[↑↓→←]/g, '').trim()}, ` : '';
+    const range = domain.length === 2 && domain.every((v) => typeof v === 'number' || v instanceof Date)
+      ? `${short(domain[0])} to ${short(domain[1])}`
+      : `${domain.slice(0, 8).map(short).join(', ')}${domain.length > 8 ? ` and ${domain.length - 8} more` : ''}`;
+    parts.push(`${said}: ${label}${range}`);
+  }
+  return `${parts.join('. ')}.`;
+}
+
+/** The label Plot drew for an axis (it guesses one from the channel's field name). */
+function axisLabel(element: ElementLike, name: string): string | undefined {
+  const group = [...(element.querySelectorAll?.(`[aria-label="${name}-axis label"]`) ?? [])][0] as { textContent?: string } | undefined;
+  return group?.textContent?.trim() || undefined;
+}
+
+/** Gives the chart's svg an accessible name, unless the author wrote one (ariaLabel). */
+function labelChart(options: PlotOptions, element: object): void {
+  if (options.ariaLabel || options.ariaDescription) return;
+  const svg = mainSvg(element as ElementLike) as (ElementLike & { setAttribute?(n: string, v: string): void }) | undefined;
+  if (!svg?.setAttribute) return;
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', chartDescription(options, element));
+}
+
 let patchedMark = false;
 let plotForMarks: ((options: PlotOptions) => unknown) | undefined;
 
@@ -47,6 +99,7 @@ export function wrapPlot(Plot: PlotModule, document?: unknown): PlotModule {
   const plot = (options: PlotOptions = {}) => {
     const element = (Plot.plot as (o: PlotOptions) => object)(withDocument(options));
     summaries.set(element, describe(options, element as never));
+    labelChart(options, element);
     return element;
   };
   const legend = (options: PlotOptions = {}) => {
