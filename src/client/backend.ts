@@ -22,7 +22,7 @@ interface GpuLike { requestAdapter(): Promise<{ info?: AdapterInfo; isFallbackAd
 let adapterProbe: Promise<{ label: string; software: boolean } | undefined> | undefined;
 
 /** Asked once: requesting adapters again after TF.js made its device can break that device. */
-function webgpuAdapter(): Promise<{ label: string; software: boolean } | undefined> {
+export function webgpuAdapter(): Promise<{ label: string; software: boolean } | undefined> {
   adapterProbe ??= probeAdapter();
   return adapterProbe;
 }
@@ -42,7 +42,7 @@ async function probeAdapter(): Promise<{ label: string; software: boolean } | un
   }
 }
 
-function webglRenderer(): string | undefined {
+export function webglRenderer(): string | undefined {
   const gl = document.createElement('canvas').getContext('webgl2');
   if (!gl) return undefined;
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
