@@ -3,6 +3,7 @@
  * loss/metric curves per batch (thin) and per epoch (points), train and validation. Charts are
  * redrawn at most four times a second, so training is not slowed by drawing.
  */
+import { makeChartAccessible } from '../notebook/plot.ts';
 import * as Plot from '@observablehq/plot';
 import type { TrainingOutput } from '../notebook/outputs.ts';
 import { eta, formatDuration } from './format-time.ts';
@@ -37,7 +38,7 @@ function curves(output: TrainingOutput, metric: string, width: number): Element 
       Plot.line(epochPoints, { x: 'epoch', y: 'value', stroke: 'series', marker: 'circle' }),
     ],
   });
-  figure.setAttribute('aria-label', `${metric} per epoch, ${output.epochEnds.length} epochs so far`);
+  makeChartAccessible(figure, `${metric} per epoch, ${output.epochEnds.length} epochs so far`);
   return figure;
 }
 

@@ -81,13 +81,26 @@ function axisLabel(element: ElementLike, name: string): string | undefined {
   return group?.textContent?.trim() || undefined;
 }
 
-/** Gives the chart's svg an accessible name, unless the author wrote one (ariaLabel). */
-function labelChart(options: PlotOptions, element: object): void {
-  if (options.ariaLabel || options.ariaDescription) return;
-  const svg = mainSvg(element as ElementLike) as (ElementLike & { setAttribute?(n: string, v: string): void }) | undefined;
+type Labelled = ElementLike & { setAttribute?(n: string, v: string): void; removeAttribute?(n: string): void };
+
+/**
+ * Makes a Plot chart one image for assistive technology: its main svg gets role=img and `label`.
+ * Plot labels each mark's <g> ("line", "x-axis tick"), which ARIA forbids on a <g> without a role
+ * and which a screen reader would read as noise; those labels go (the description says it all).
+ */
+export function makeChartAccessible(element: object, label: string): void {
+  const chart = element as Labelled;
+  const svg = mainSvg(chart) as Labelled | undefined;
   if (!svg?.setAttribute) return;
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', chartDescription(options, element));
+  svg.setAttribute('aria-label', label);
+  for (const group of chart.querySelectorAll?.('svg g[aria-label]') ?? []) (group as Labelled).removeAttribute?.('aria-label');
+}
+
+/** Every chart cells make is described, with the author's ariaLabel when they wrote one. */
+function labelChart(options: PlotOptions, element: object): void {
+  const written = typeof options.ariaLabel === 'string' ? options.ariaLabel : undefined;
+  makeChartAccessible(element, written ?? chartDescription(options, element));
 }
 
 let patchedMark = false;

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugOf } from '../../src/notebook/lesson.ts';
+import { axeBothSchemes } from './axe.ts';
 import { SCREENSHOTS, startLab, statuses, waitUntilSettled, type Lab } from './browser.ts';
 
 const slugs = readdirSync('lessons').filter((name) => /^\d+-.*\.md$/.test(name)).sort().map(slugOf);
@@ -26,6 +27,8 @@ describe('every lesson in Chromium', () => {
     const used = await page.evaluate(async () => (await (window as unknown as { lab: { loadSession(): Promise<{ tf: { getBackend(): string } }> } }).lab.loadSession()).tf.getBackend());
     expect(shown).toBe(used);
     await page.screenshot({ path: `${SCREENSHOTS}/${slug}.png`, fullPage: true });
+    // Accessibility after running, when charts, tables, widgets and checks are on the page.
+    expect((await axeBothSchemes(page)).join('\n')).toBe('');
     await page.close();
   }, 300_000);
 });

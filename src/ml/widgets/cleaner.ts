@@ -68,7 +68,9 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
   };
 
   if (hasDom()) {
-    const root = el('div', { class: 'lab-cleaner', role: 'list', 'aria-label': 'Items with the highest loss. On an item: R relabels as the prediction, 1 to 9 relabel as that class, D deletes, K keeps, arrows move.' });
+    // The summary line sits beside the list, not in it: a list may hold only list items.
+    const root = el('div', { class: 'lab-cleaner' });
+    const list = el('div', { class: 'cleaner-list', role: 'list', 'aria-label': 'Items with the highest loss. On an item: R relabels as the prediction, 1 to 9 relabel as that class, D deletes, K keeps, arrows move.' });
     const rows = items.map((item) => {
       const row = el('div', { class: 'cleaner-item', role: 'listitem', tabindex: '0', 'data-index': String(item.index) });
       const info = el('div', { class: 'cleaner-info' });
@@ -103,7 +105,8 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
       return { row, info, item };
     });
     const summary = el('p', { class: 'cleaner-summary', 'aria-live': 'polite' });
-    root.append(summary, ...rows.map((r) => r.row));
+    list.append(...rows.map((r) => r.row));
+    root.append(summary, list);
     render = () => {
       for (const { row, info, item } of rows) {
         const decision = decisions.get(item.index);

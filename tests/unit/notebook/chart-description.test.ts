@@ -19,6 +19,7 @@ describe('charts carry an accessible description', () => {
 
   it('keeps an author-written ariaLabel', () => {
     const chart = host.Plot.plot({ ariaLabel: 'my words', marks: [host.Plot.dot([1, 2])] }) as unknown as Svgish;
-    expect(mainSvg(chart).getAttribute('aria-label')).toBe('my words');
+    expect(mainSvg(chart).getAttribute("aria-label")).toBe("my words");
+    expect(mainSvg(chart).getAttribute("role")).toBe("img");
   });
 });
