@@ -1,0 +1,195 @@
+/**
+ * Teaching features on lesson 00 in Chromium: an exercise from "not yet" through hints and the
+ * solution to solved; questions checked and saved; progress on the lesson, on the index, handed in
+ * as a file and reset; presenter mode; the keyboard; axe on the index and with dialogs open.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { downloadsOf, runCell, SCREENSHOTS, startLab, waitUntilSettled, type Lab } from './browser.ts';
+import { axeBothSchemes } from './axe.ts';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(() => lab?.close());
+
+const exerciseIndex = (page: Page) => page.$eval('.cell[data-id="predict"]', (el) => Number((el as HTMLElement).dataset.cell));
+const progressLine = (page: Page) => page.textContent('article .lesson-progress-text');
+
+describe('exercises and progress', () => {
+  it('goes from "not yet" through hints and the solution to solved, and the progress shows and is handed in', async () => {
+    const { page, errors } = await lab.open('lessons/welcome/');
+    const exercise = await exerciseIndex(page);
+    const check = exercise + 1;
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
+    await waitUntilSettled(page, 120_000);
+    // The starter runs; its check says "not yet" in words, and the cell is done, not an error.
+    expect(await page.getAttribute(`[data-cell="${check}"]`, 'data-status')).toBe('done');
+    const notYet = await page.textContent(`[data-cell="${check}"] [data-output]`);
+    expect(notYet).toContain('Not yet');
+    expect(notYet).toContain('your prediction is 0.000');
+    await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.startsWith('Run all finished'));
+    expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(false);
+
+    // Hints open one at a time, each taking the focus.
+    const hint = page.locator(`[data-cell="${exercise}"] [data-action="hint"]`);
+    expect(await hint.textContent()).toBe('Show hint 1 of 2');
+    expect(await page.locator('.hint[data-hint-for="predict"]:visible').count()).toBe(0);
+    await hint.click();
+    expect(await page.locator('.hint[data-hint-for="predict"]:visible').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('hint'))).toBe(true);
+    expect(await hint.textContent()).toBe('Show hint 2 of 2');
+    await hint.click();
+    expect(await hint.textContent()).toBe('All 2 hints shown');
+    expect(await hint.isDisabled()).toBe(true);
+
+    // The solution goes into the exercise's editor; running it and the check solves the exercise.
+    await page.locator(`[data-cell="${exercise}"]`).getByRole('button', { name: 'Show solution' }).click();
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('model.predict');
+    await runCell(page, exercise);
+    await runCell(page, check);
+    expect(await page.textContent(`[data-cell="${check}"] [data-output]`)).not.toContain('Not yet');
+    await page.locator(`[data-cell="${exercise}"] .solved-tag`).waitFor();
+    expect(await page.textContent(`[data-cell="${exercise}"] .solved-tag`)).toBe('solved (solution shown)');
+    await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Exercise predict solved'));
+    expect(await progressLine(page)).toContain('1 of 1 exercise solved');
+    expect(await progressLine(page)).toMatch(/\d+ of \d+ cells run/);
+
+    // A reload keeps the hints opened, the solved mark and the code.
+    await page.reload();
+    expect(await page.locator('.hint[data-hint-for="predict"]:visible').count()).toBe(2);
+    expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(true);
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('model.predict');
+    await page.locator(`[data-cell="${exercise}"]`).getByRole('button', { name: 'Reset exercise' }).click();
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('replace 0 with');
+
+    // The index shows it; the hand-in file says it, with the learner's name; reset clears it.
+    await page.goto(`${lab.site.url}`);
+    const item = page.locator('[data-lesson-progress="welcome"]');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('1 of 1 exercise solved');
+    expect(await page.textContent('.progress-overall')).toContain('started 1 of');
+    await page.fill('input[name="learner"]', 'Ada Lovelace');
+    await page.press('input[name="learner"]', 'Tab');
+    const [file] = await downloadsOf(page, 1, () => page.getByRole('button', { name: 'Download my progress' }).click());
+    expect(file).toMatch(/lab-progress-ada-lovelace-\d{4}-\d\d-\d\d\.json$/);
+    const handIn = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(handIn.learner).toBe('Ada Lovelace');
+    const welcome = handIn.lessons.find((l: { slug: string }) => l.slug === 'welcome');
+    expect(welcome.exercises.predict).toMatchObject({ usedSolution: true, hints: 2, solved: expect.any(String) });
+    expect(welcome.summary).toContain('1 of 1 exercise solved');
+    expect((await axeBothSchemes(page)).join('\n')).toBe('');
+    await page.screenshot({ path: `${SCREENSHOTS}/index-progress.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Reset my progress' }).click(); // the confirm is accepted
+    expect(await item.isVisible()).toBe(false);
+    expect(await page.textContent('.progress-message')).toContain('reset');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('checks choice and number answers, saves open ones, and restores them', async () => {
+    const { page, errors } = await lab.open('lessons/welcome/');
+    const slope = page.locator('[data-question="learned-slope"]');
+    await slope.locator('input').fill('3');
+    await slope.getByRole('button', { name: 'Check answer' }).click();
+    expect(await slope.getAttribute('data-verdict')).toBe('wrong');
+    expect(await slope.locator('.question-feedback').textContent()).toContain('Not yet');
+    await slope.locator('input').fill('2.05');
+    await slope.locator('input').press('Enter');
+    expect(await slope.getAttribute('data-verdict')).toBe('right');
+
+    const names = page.locator('[data-question="shared-names"]');
+    await names.getByLabel('Only that cell').check();
+    await names.getByRole('button', { name: 'Check answer' }).click();
+    expect(await names.getAttribute('data-verdict')).toBe('wrong');
+    await names.getByLabel('That cell and the cells run after it').check();
+    await names.getByRole('button', { name: 'Check answer' }).click();
+    expect(await names.getAttribute('data-verdict')).toBe('right');
+    expect(await names.locator('.question-explain').isVisible()).toBe(true);
+
+    const open = page.locator('[data-question="why-validation"]');
+    await open.locator('textarea').fill('Training accuracy rewards memorising.');
+    await page.waitForFunction(() => document.querySelector('[data-question="why-validation"] .question-feedback')?.textContent === 'Saved with your progress.');
+    expect(await progressLine(page)).toContain('2 of 2 questions right');
+    expect(await progressLine(page)).toContain('1 of 1 open answers written');
+
+    await page.reload();
+    expect(await page.locator('[data-question="why-validation"] textarea').inputValue()).toBe('Training accuracy rewards memorising.');
+    expect(await page.locator('[data-question="learned-slope"] input').inputValue()).toBe('2.05');
+    expect(await page.getAttribute('[data-question="shared-names"]', 'data-verdict')).toBe('right');
+    expect(await page.locator('[data-question="shared-names"]').getByLabel('That cell and the cells run after it').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('presenter mode and the keyboard', () => {
+  it('shows one section at a time in larger type, keeps outputs, and moves with the keys', async () => {
+    const { page, errors } = await lab.open('lessons/welcome/');
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
+    await waitUntilSettled(page, 120_000);
+    const trainingCell = await page.$eval('.cell[data-id="circle"]', (el) => (el as HTMLElement).dataset.cell);
+    const normalSize = await page.$eval('main', (el) => parseFloat(getComputedStyle(el).fontSize));
+
+    await page.getByRole('button', { name: 'Present' }).click();
+    expect(page.url()).toContain('view=present');
+    expect(await page.isVisible('article h1')).toBe(true);
+    expect(await page.isVisible(`[data-cell="${trainingCell}"]`)).toBe(false);
+    expect(await page.$eval('main', (el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(normalSize * 1.2);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('.presenter-where')).toMatch(/^2 \/ \d+/);
+    expect(page.url()).toContain('slide=2');
+    // Move on until the training section: its chart and panel are still there.
+    for (let i = 0; i < 12 && !(await page.isVisible(`[data-cell="${trainingCell}"]`)); i++) await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('.presenter-where')).toContain('Watching training live');
+    expect(await page.locator(`[data-cell="${trainingCell}"] .training-charts svg`).count()).toBeGreaterThan(0);
+    expect(await page.isVisible(`[data-cell="${trainingCell}"] .training-charts svg >> nth=0`)).toBe(true);
+    expect((await axeBothSchemes(page)).join('\n')).toBe('');
+    await page.screenshot({ path: `${SCREENSHOTS}/presenter.png` });
+    await page.keyboard.press('Home');
+    expect(await page.textContent('.presenter-where')).toMatch(/^1 \//);
+    await page.keyboard.press('Escape');
+    expect(page.url()).not.toContain('view=present');
+    expect(await page.isVisible(`[data-cell="${trainingCell}"]`)).toBe(true);
+
+    // A link opens presenter mode at its section.
+    await page.goto(`${lab.site.url}lessons/welcome/?view=present&slide=3`);
+    await page.waitForFunction(() => document.querySelector('.presenter-where')?.textContent?.startsWith('3 /'));
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('opens the shortcut sheet with ?, leaves an editor with Escape, and moves between cells with Alt+arrows', async () => {
+    const { page, errors } = await lab.open('lessons/welcome/');
+    await page.locator('body').press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toContain('Shift+Enter');
+    expect((await axeBothSchemes(page)).join('\n')).toBe('');
+    await page.keyboard.press('Escape');
+    expect(await sheet.isVisible()).toBe(false);
+
+    await page.locator('[data-cell="0"] .cell-code').click();
+    await page.locator('[data-cell="0"] .monaco-editor').waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement;
+      return `${active.closest<HTMLElement>('.cell')?.dataset.cell} ${active.dataset.action}`;
+    })).toBe('0 run');
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('.cell')?.dataset.cell)).toBe('1');
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('.cell')?.dataset.cell)).toBe('0');
+    // Shift+Enter on a cell runs it and moves on.
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') === 'done', null, { timeout: 60_000 });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('.cell')?.dataset.cell)).toBe('1');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
