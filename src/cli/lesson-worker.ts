@@ -31,7 +31,13 @@ process.on('uncaughtException', (error) => kernel.reportAsyncError(error));
 
 seedRandom(lesson.meta.seed);
 let ok = true;
+// With --starters the question is only whether each starter fails its check: cells after the last
+// exercise check cannot change that answer, so they are reported as not run.
+const lastExerciseCheck = starters
+  ? Math.max(-1, ...kernel.cells.filter((c) => c.block.options.check && c.block.options.for).map((c) => c.index))
+  : Infinity;
 for (const cell of kernel.cells) {
+  if (cell.index > lastExerciseCheck) break;
   if (!cell.block.options.run) {
     cell.status = 'skipped';
     post({ type: 'cell', cell: cellReport(cell) });
