@@ -69,6 +69,15 @@ export function presenter(article: HTMLElement, onChange: (active: boolean) => v
     onChange(on);
   };
 
+  // A contents link (or any #link into the lesson) goes to the section that holds its target.
+  article.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[href^="#"]');
+    const target = active && link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
+    const child = target?.closest<HTMLElement>('article > *');
+    if (!child?.dataset.slide) return;
+    event.preventDefault();
+    show(Number(child.dataset.slide));
+  });
   previous.addEventListener('click', () => show(current - 1));
   next.addEventListener('click', () => show(current + 1));
   bar.querySelector('[data-action="exit-presenter"]')!.addEventListener('click', () => toggle(false));
