@@ -152,6 +152,10 @@ describe('presenter mode and the keyboard', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/presenter.png` });
     await page.keyboard.press('Home');
     expect(await page.textContent('.presenter-where')).toMatch(/^1 \//);
+    // The contents (on the first section) lead to the section a link names.
+    await page.locator('nav.contents').getByRole('link', { name: 'Questions' }).click();
+    expect(await page.textContent('.presenter-where')).toContain('Questions');
+    await page.keyboard.press('Home');
     await page.keyboard.press('Escape');
     expect(page.url()).not.toContain('view=present');
     expect(await page.isVisible(`[data-cell="${trainingCell}"]`)).toBe(true);
