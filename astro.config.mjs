@@ -3,10 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { monacoCssAsScript } from './src/site/monaco-css-plugin.mjs';
+import { offlineServiceWorker } from './src/site/offline-integration.ts';
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // sw.js, written after the build: the whole site precached for offline use (docs/architecture.md).
+  integrations: [offlineServiceWorker()],
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
     plugins: [monacoCssAsScript()],

@@ -47,7 +47,8 @@ export function serveStatic(root: string, { port = 0, base = '/' } = {}): Promis
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
     }
   });
-  return new Promise((ready) => {
+  return new Promise((ready, fail) => {
+    server.once('error', fail); // a port in use
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Serves the Deep Learning Lab on this computer only (http://localhost), where browsers allow
+// service workers and WebGPU. Part of the workshop kit (`npm run workshop-kit`): plain Node 18 or
+// newer and nothing else, no packages.
+//
+//   node serve.mjs [SITE_DIR] [--port N] [--base /path/]
+//
+// SITE_DIR defaults to the `site` folder beside this file; the base defaults to the one the site
+// was built with (read from its sw.js), else "/". --port 0 picks a free port.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.ico': 'image/x-icon', '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function usage(message) {
+  console.error(`${message}\nusage: node serve.mjs [SITE_DIR] [--port N] [--base /path/]`);
+  process.exit(2);
+}
+
+function parse(argv) {
+  const options = { dir: join(dirname(fileURLToPath(import.meta.url)), 'site'), port: 4322, base: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--port') {
+      options.port = Number(argv[++i]);
+      if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) usage('--port needs a port number (0 picks a free one)');
+    } else if (arg === '--base') {
+      options.base = argv[++i];
+      if (!options.base) usage('--base needs a path, like /lab/');
+    } else if (arg === '--help' || arg === '-h') usage('Serves the lab on http://localhost.');
+    else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
+    else options.dir = resolve(arg);
+  }
+  return options;
+}
+
+/** The base the site was built with: sw.js starts with `self.LAB_OFFLINE = {"version":…,"base":"/lab/",…}`. */
+export function builtBase(dir) {
+  try {
+    const first = readFileSync(join(dir, 'sw.js'), 'utf8').split('\n', 1)[0];
+    const found = /"base":("(?:[^"\\]|\\.)*")/.exec(first);
+    return found ? JSON.parse(found[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function normaliseBase(base) {
+  const lead = base.startsWith('/') ? base : `/${base}`;
+  return lead.endsWith('/') ? lead : `${lead}/`;
+}
+
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A request handler serving `root` under `base`: directories as index.html, loopback callers only. */
+export function handler(root, base) {
+  const top = resolve(root);
+  return (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end('bad request');
+      return;
+    }
+    if (!path.startsWith(base)) {
+      response.writeHead(302, { location: base }).end();
+      return;
+    }
+    let file = resolve(top, `.${sep}${path.slice(base.length)}`);
+    if (file !== top && !file.startsWith(top + sep)) {
+      response.writeHead(403).end('forbidden');
+      return;
+    }
+    if (isDirectory(file)) {
+      // Pages link each other with a trailing slash; without it, relative URLs would go astray.
+      if (!path.endsWith('/')) {
+        response.writeHead(301, { location: `${encodeURI(path)}/` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    if (!isFile(file)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      // Always ask: a new copy of the site (and its sw.js) is seen on the next visit.
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  };
+}
+
+function listen(server, port, host) {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done(server.address().port);
+    });
+  });
+}
+
+async function main() {
+  const options = parse(process.argv.slice(2));
+  if (!isFile(join(options.dir, 'index.html'))) usage(`no built site in ${options.dir} (it has no index.html)`);
+  const base = normaliseBase(options.base ?? builtBase(options.dir) ?? '/');
+  const serve = handler(options.dir, base);
+  const servers = [createServer(serve)];
+  let port;
+  try {
+    // Loopback only: nobody else on the network can reach it.
+    port = await listen(servers[0], options.port, '127.0.0.1');
+  } catch (error) {
+    if (error.code === 'EADDRINUSE') usage(`port ${options.port} is in use: try another, e.g. node serve.mjs --port ${options.port + 1}`);
+    throw error;
+  }
+  // Also IPv6 loopback, where "localhost" may resolve first; no matter if this machine has none.
+  const six = createServer(serve);
+  await listen(six, port, '::1').then(() => servers.push(six), () => {});
+  console.log(`The lab is at http://localhost:${port}${base}`);
+  console.log('Open it in Chrome, Edge or Firefox on this computer. Ctrl+C stops the server.');
+  const stop = () => {
+    for (const server of servers) server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
