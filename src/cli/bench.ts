@@ -47,7 +47,7 @@ const gzipBytes = (urls: Iterable<string>) => [...urls].reduce((sum, url) => {
 }, 0);
 
 async function openLesson(query = '') {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   page.on('dialog', (dialog) => void dialog.accept());
   const scripts = recordScripts(page);
   const started = Date.now();
@@ -92,7 +92,7 @@ const chosenBackend = chosen.split(' · ')[0]!;
 await inLab.page.close();
 
 async function bareThroughput(backend: string): Promise<number | string> {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.goto(bare.url);
   await page.waitForFunction(() => 'benchFit' in window);
   try {

@@ -93,10 +93,9 @@ async function register(): Promise<void> {
 }
 
 // Only where a worker can run (a secure context: HTTPS or localhost) and not in `astro dev`.
-// Automated browsers (navigator.webdriver) are left out: each test page is a fresh profile, and
-// downloading the whole site behind every one would slow and perturb tests; tests/e2e/offline.test.ts
-// turns that flag off.
-if (import.meta.env.PROD && 'serviceWorker' in navigator && window.isSecureContext && !navigator.webdriver) {
+// (Browser tests other than the offline ones block service workers in their browser contexts, so
+// they do not download the whole site behind every page.)
+if (import.meta.env.PROD && 'serviceWorker' in navigator && window.isSecureContext) {
   const start = () => void register().catch((error: Error) => console.warn(`Offline use is not available: ${error.message}`));
   // After the page's own loads, so the download never competes with the first paint.
   if (document.readyState === 'complete') start();

@@ -39,7 +39,9 @@ export async function startLab(): Promise<Lab> {
     browser,
     site,
     async open(path) {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      // Service workers blocked: each page is a fresh profile, and the lab's worker would download
+      // the whole site (25 MB) behind it. tests/e2e/offline.test.ts tests the worker.
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {

@@ -4,8 +4,7 @@
  * TypeScript worker) works, a dataset loads and a lesson runs. And an update: a new build waits
  * until the learner accepts it, then replaces the old version and its cache.
  *
- * The page registers its worker only where navigator.webdriver is false (so other browser tests do
- * not download the whole site per page): these tests launch Chromium with that flag off.
+ * Other browser tests block service workers (tests/e2e/browser.ts); these contexts allow them.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,11 +15,10 @@ import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
 import { buildManifest, writeServiceWorker, type OfflineManifest } from '../../src/site/offline-manifest.ts';
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, runCell, statuses, waitUntilSettled } from './browser.ts';
 
-const ARGS = [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'];
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 afterAll(() => browser?.close());
 

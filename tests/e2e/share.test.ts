@@ -69,7 +69,7 @@ describe('download, share, open', () => {
 
   it("code from elsewhere cannot read or change the learner's edits or models, and its HTML is inert", async () => {
     // The learner's own state: an edit (localStorage) and a saved model (IndexedDB), in one profile.
-    const context = await lab.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${lab.site.url}lessons/welcome/`);
     await setCellCode(page, 1, 'import { saveModel } from "lab";\nawait saveModel(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] }), "lab://mine", { classes: ["y"] });\n"saved"');

@@ -91,7 +91,7 @@ describe('workshop kit', () => {
     expect((await fetch(`${url}..%2f..%2fserve.mjs`)).status).toBe(403);
 
     // A browser on that localhost saves the whole lab for offline use.
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'] });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       await page.goto(`${url}lessons/welcome/`);
