@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -24,13 +24,20 @@ export interface StaticServer {
 export function serveStatic(root: string, { port = 0, base = '/' } = {}): Promise<StaticServer> {
   const top = resolve(root);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: the address is not valid');
+      return;
+    }
     if (!path.startsWith(base)) {
       response.writeHead(302, { location: base }).end();
       return;
     }
-    let file = normalize(join(top, path.slice(base.length)));
-    if (!file.startsWith(top)) {
+    let file = resolve(top, `.${sep}${path.slice(base.length)}`);
+    // The separator matters: "/srv/dist-old" starts with "/srv/dist" too.
+    if (file !== top && !file.startsWith(top + sep)) {
       response.writeHead(403).end('forbidden');
       return;
     }

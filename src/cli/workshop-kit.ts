@@ -31,6 +31,10 @@ for (let i = 0; i < argv.length; i++) {
 }
 
 let built: string | undefined;
+if (site && base !== '/') {
+  console.error('--base applies only when the kit builds the site; a site given with --site keeps the base it was built with.');
+  process.exit(2);
+}
 if (!site) {
   built = mkdtempSync(join(tmpdir(), 'lab-workshop-'));
   console.log(`Building the site for ${base} ...`);

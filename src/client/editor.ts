@@ -118,12 +118,16 @@ export class EditorKit {
     editor.onDidContentSizeChange(fit);
     fit();
     editor.onDidChangeModelContent(() => callbacks.onChange(model.getValue()));
-    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => callbacks.onRun(true));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun(false));
+    // Monaco registers addCommand keybindings once for the whole page, and the editor opened last
+    // would take every editor's keys: a context key that only this editor sets scopes them to it.
+    const mine = `labCell${cell.index}`;
+    editor.createContextKey(mine, true);
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => callbacks.onRun(true), mine);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun(false), mine);
     // Escape leaves the editor (keyboard users are otherwise trapped: Tab indents), unless it is
     // closing one of Monaco's own widgets.
     editor.addCommand(monaco.KeyCode.Escape, () => callbacks.onLeave?.(),
-      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode');
+      `${mine} && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode`);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => monaco.editor.setTheme(theme()));
     return {
       focus: () => editor.focus(),

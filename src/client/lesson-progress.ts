@@ -10,8 +10,8 @@ import { loadProgress, onProgress, updateLesson } from './progress-store.ts';
 import { announce } from './announce.ts';
 
 export interface LessonProgressView {
-  /** Called with every cell state the page renders. */
-  onCell(cell: CellState): void;
+  /** Called with every cell state the page renders, and all the kernel's cells. */
+  onCell(cell: CellState, all: readonly CellState[]): void;
   /** The learner asked for an exercise's solution. */
   usedSolution(exerciseId: string): void;
   refresh(): void;
@@ -45,7 +45,7 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
 
   return {
     refresh,
-    onCell(cell) {
+    onCell(cell, all) {
       if (cell.status !== 'done') return;
       const block = cells[cell.index]!;
       const saved = loadProgress().lessons[lesson.slug];
@@ -53,10 +53,14 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
         updateLesson(lesson.slug, (l) => { l.cellsDone = [...new Set([...(l.cellsDone ?? []), cell.index])].sort((a, b) => a - b); });
       }
       const forId = block.options.check ? block.options.for : undefined;
-      if (!forId) return;
-      const checks = cell.outputs.filter((o) => o.kind === 'check');
-      const passed = checks.length > 0 && checks.every((o) => o.kind === 'check' && o.pass);
-      if (!passed || saved?.exercises?.[forId]?.solved) return;
+      if (!forId || saved?.exercises?.[forId]?.solved) return;
+      // Solved when every check cell of the exercise has run and all their checks pass.
+      const checkCells = cells.filter((c) => c.options.check && c.options.for === forId).map((c) => all[c.index]!);
+      const passed = checkCells.every((state) => {
+        const checks = state.outputs.filter((o) => o.kind === 'check');
+        return state.status === 'done' && checks.length > 0 && checks.every((o) => o.kind === 'check' && o.pass);
+      });
+      if (!passed) return;
       updateLesson(lesson.slug, (l) => { ((l.exercises ??= {})[forId] ??= {}).solved = now(); });
       announce(`Exercise ${forId} solved: every check passes.`);
     },

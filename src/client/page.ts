@@ -130,7 +130,7 @@ function render(): void {
     part(index, '.cell-state').textContent = stateText(cell);
     session.renderOutputs(part(index, '[data-output]'), cell.outputs);
     announceChange(cell);
-    progress.onCell(cell);
+    progress.onCell(cell, session.kernel.cells);
   }
   pending.clear();
   const busy = session.kernel.cells.find((c) => c.status === 'running' || c.status === 'stopping');

@@ -82,7 +82,8 @@ export function presenter(article: HTMLElement, onChange: (active: boolean) => v
   next.addEventListener('click', () => show(current + 1));
   bar.querySelector('[data-action="exit-presenter"]')!.addEventListener('click', () => toggle(false));
   document.addEventListener('keydown', (event) => {
-    if (!active || typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+    // A widget that handled the key (the labeller's arrows) keeps it.
+    if (!active || event.defaultPrevented || typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
     const to = { ArrowRight: current + 1, PageDown: current + 1, ArrowLeft: current - 1, PageUp: current - 1, Home: 0, End: headings.length - 1 }[event.key];
     if (to !== undefined) {
       event.preventDefault();

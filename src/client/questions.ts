@@ -26,6 +26,8 @@ export function wireQuestions(slug: string, onChange: () => void): void {
     const store = () => {
       const answer = given();
       const verdict = judgeAnswer(question, answer);
+      // "Pick an answer first" is not an answer: it must not replace one given before.
+      if (question.kind !== 'open' && verdict.correct === undefined) return verdict;
       updateLesson(slug, (lesson) => {
         (lesson.questions ??= {})[question.id] = { answer, correct: verdict.correct, at: new Date().toISOString() };
       });

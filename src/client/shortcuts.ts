@@ -11,6 +11,7 @@ export function wireShortcuts(cellElements: HTMLElement[], focusCell: (index: nu
   const sheet = document.querySelector<HTMLDialogElement>('.shortcuts-panel')!;
   document.querySelector('[data-action="shortcuts"]')?.addEventListener('click', () => sheet.showModal());
   document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented) return; // a widget handled it
     if (event.key === '?' && !typing(event.target) && !sheet.open) {
       event.preventDefault();
       sheet.showModal();

@@ -41,7 +41,8 @@ function listFiles(dir: string): string[] {
 /** A file's URL as the site links it: `index.html` files by their folder, with a trailing slash. */
 export function urlOf(path: string, base: string): string {
   const page = path === 'index.html' ? '' : path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-  return base + page.split('/').map(encodeURIComponent).join('/');
+  // Encoded as a browser encodes a path (it leaves @ + , = [ ] as they are), so requests match.
+  return new URL(page, `http://site${base}`).pathname;
 }
 
 export function normaliseBase(base: string): string {

@@ -36,6 +36,9 @@ async function precache() {
   };
   try {
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+    // An older version activating meanwhile deletes every other lab-* cache, this one included:
+    // writes then went to a cache no name reaches. Fail, so the browser installs again later.
+    if (!(await caches.has(CACHE))) throw new Error('the cache was removed while it was filled (another version activated)');
   } catch (error) {
     await caches.delete(CACHE);
     console.warn(`The lab could not be saved for offline use: ${error.message}`);
@@ -51,8 +54,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
     await Promise.all(names.filter((name) => name.startsWith('lab-') && name !== CACHE).map((name) => caches.delete(name)));
-    // Only matters on the first install (no page had a worker): the page that installed it is
-    // taken over, so what it loads next (the editor, a lesson's session) also works offline.
+    // Every open page of the site is taken over: on the first install, so the page that installed
+    // it has what it loads next (the editor, a lesson's session) offline too; on an update, the
+    // other tabs are told to reload (client/offline.ts), since their old code is no longer cached.
     await self.clients.claim();
   })());
 });

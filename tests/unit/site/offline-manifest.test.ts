@@ -39,7 +39,7 @@ describe('offline manifest', () => {
       '/lab/favicon.svg',
       '/lab/lessons/welcome/',
       '/lab/models/shapes-features/model.json',
-      '/lab/odd%20name%20%5B1%5D.json',
+      '/lab/odd%20name%20[1].json',
     ]);
     expect(manifest.totalBytes).toBe(Object.values(FILES).reduce((sum, text) => sum + Buffer.byteLength(text), 0));
     expect(manifest.files.find((file) => file.path === 'favicon.svg')!.sha256).toMatch(/^[0-9a-f]{64}$/);
