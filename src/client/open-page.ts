@@ -49,10 +49,11 @@ function showLesson(text: string, file: string, from: string): void {
   const title = document.createElement('h2');
   title.textContent = lesson.meta.title;
   const parts: Node[] = [title];
+  const env = {}; // one per file: hints are numbered across its prose blocks
   for (const block of lesson.blocks) {
     if (block.kind === 'prose') {
       const prose = document.createElement('div');
-      prose.innerHTML = markdown.render(block.markdown); // html: false, so HTML in the file is shown as text
+      prose.innerHTML = markdown.render(block.markdown, env); // html: false, so HTML in the file is shown as text
       parts.push(prose);
     } else {
       const pre = document.createElement('pre');

@@ -79,11 +79,12 @@ function renderLesson(lesson: Lesson): HTMLElement[] {
   title.textContent = lesson.meta.title;
   article.append(title);
   const cellElements: HTMLElement[] = [];
+  const env = {}; // one per file: hints are numbered across its prose blocks
   for (const block of lesson.blocks) {
     if (block.kind === 'prose') {
       const prose = document.createElement('div');
       prose.className = 'prose';
-      prose.innerHTML = markdown.render(block.markdown); // html: false: any HTML in the file is shown as text
+      prose.innerHTML = markdown.render(block.markdown, env); // html: false: any HTML in the file is shown as text
       article.append(prose);
       continue;
     }

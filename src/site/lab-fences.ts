@@ -17,14 +17,16 @@ export interface LabFenceOptions {
 export function labFences(md: MarkdownIt, { interactive }: LabFenceOptions): void {
   const fallback = md.renderer.rules.fence!;
   const escape = md.utils.escapeHtml;
-  const hintCount = new Map<string, number>();
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const [kind] = token.info.trim().split(/\s+/);
     if (kind === 'hint') {
       const forId = /for=([\w-]+)/.exec(token.info)?.[1] ?? '';
-      const n = (hintCount.get(forId) ?? 0) + 1;
-      hintCount.set(forId, n);
+      // Numbered per document: callers pass one env object for all of a lesson's prose blocks.
+      const holder = (env ?? {}) as { labHints?: Map<string, number> };
+      const counts = (holder.labHints ??= new Map<string, number>());
+      const n = (counts.get(forId) ?? 0) + 1;
+      counts.set(forId, n);
       const body = md.render(token.content);
       return interactive
         ? `<div class="hint" data-hint-for="${escape(forId)}" tabindex="-1" hidden><p class="hint-label">Hint ${n}</p>${body}</div>\n`

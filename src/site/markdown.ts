@@ -43,5 +43,6 @@ export function lessonMarkdown() {
       headings.push({ depth: Number(token.tag.slice(1)), text, id });
     });
   });
-  return { render: (markdown: string) => md.render(markdown), headings };
+  const env = {}; // one per lesson, so hints are numbered across its prose blocks
+  return { render: (markdown: string) => md.render(markdown, env), headings };
 }
