@@ -102,7 +102,11 @@ describe('workshop check page', () => {
     expect(cpu.rate).toBeGreaterThan(0);
     expect(cpu.accuracy).toBeGreaterThan(0.5);
     // The summary still speaks for the lab's own choice; the report lists the extra run too.
-    expect(await page.locator('[data-fact="report"]').textContent()).toMatch(/Self-test on CPU: [\d,]+ samples\/s|Self-test: CPU/);
+    const chosen = (await page.textContent('[data-fact="backend"]'))!.trim().split(/\s/)[0]!;
+    const summary = await page.textContent('[data-fact="summary"]');
+    expect(summary).toContain(chosen);
+    expect(summary).not.toMatch(/failed/);
+    expect(await page.locator('[data-fact="report"]').textContent()).toMatch(chosen === 'CPU' ? /Self-test: CPU/ : /Self-test on CPU: [\d,]+ samples\/s/);
     console.log(`check page rates: ${(await page.locator('.check-results tbody tr').allInnerTexts()).join(' | ')}`);
     expect(errors).toEqual([]);
     await page.context().close();
