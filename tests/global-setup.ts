@@ -26,7 +26,10 @@ export default function setup(project: TestProject) {
   }
   rmSync(SITE_DIR, { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', SITE_DIR], {
-    env: { ...withoutViteVariables(process.env), BASE_PATH: SITE_BASE },
+    // NODE_ENV=production as for `npm run build`: Vitest sets it to "test", and Vite then builds
+    // with import.meta.env.PROD false, which drops production-only code (the service worker's
+    // registration) from the very site the tests are meant to check.
+    env: { ...withoutViteVariables(process.env), NODE_ENV: 'production', BASE_PATH: SITE_BASE },
     stdio: 'pipe',
   });
   project.provide('siteDir', SITE_DIR);
