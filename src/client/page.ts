@@ -293,6 +293,8 @@ toolbar.addEventListener('click', async (event) => {
 async function runAll(): Promise<void> {
   const s = await loadSession();
   await s.kernel.runAll();
+  // Let the last cells' states render (and say what they say) before the summary.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const failed = s.kernel.cells.filter((c) => c.status === 'error').length;
   const done = s.kernel.cells.filter((c) => c.status === 'done').length;
   announce(failed ? `Run all stopped: ${failed} cell${failed > 1 ? 's' : ''} failed, ${done} done.` : `Run all finished: ${done} cells done.`);

@@ -31,7 +31,7 @@ describe('exercises and progress', () => {
     const notYet = await page.textContent(`[data-cell="${check}"] [data-output]`);
     expect(notYet).toContain('Not yet');
     expect(notYet).toContain('your prediction is 0.000');
-    await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.startsWith('Run all finished'));
+    await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Run all finished'));
     expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(false);
 
     // Hints open one at a time, each taking the focus.
