@@ -8,7 +8,6 @@ import { Kernel, type CellState } from '../notebook/kernel.ts';
 import type { KernelHost } from '../notebook/host.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { wrapPlot } from '../notebook/plot.ts';
-import { seedRandom } from '../notebook/random.ts';
 import * as lab from '../ml/index.ts';
 import { setDatasetReader } from '../ml/data/reader.ts';
 import { usePlot } from '../ml/plot.ts';
@@ -57,7 +56,6 @@ export async function createSession(lesson: Lesson, options: SessionOptions): Pr
   await tf.ready();
   const kernel = new Kernel(lesson, browserHost(), { softExerciseChecks: true });
   kernel.subscribe(options.onCell);
-  seedRandom(lesson.meta.seed);
   addEventListener('unhandledrejection', (event) => kernel.reportAsyncError(event.reason));
   const session: Session = {
     kernel,

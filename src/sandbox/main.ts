@@ -12,7 +12,6 @@ import { Kernel, type CellState } from '../notebook/kernel.ts';
 import { parseLesson } from '../notebook/parse.ts';
 import { cellsOf, type Lesson } from '../notebook/lesson.ts';
 import { wrapPlot } from '../notebook/plot.ts';
-import { seedRandom } from '../notebook/random.ts';
 import * as lab from '../ml/index.ts';
 import { setDatasetReader } from '../ml/data/reader.ts';
 import { usePlot } from '../ml/plot.ts';
@@ -113,7 +112,7 @@ async function start(text: string, file: string): Promise<void> {
   const status = document.querySelector<HTMLElement>('.sandbox-status')!;
   let lesson: Lesson;
   try {
-    lesson = parseLesson(text, file);
+    lesson = parseLesson(text, file, { staleControls: 'drop' });
   } catch (error) {
     status.textContent = (error as Error).message;
     return;
@@ -140,7 +139,6 @@ async function start(text: string, file: string): Promise<void> {
     status.textContent = busy ? `Running cell ${busy.index + 1} of ${cellsOf(lesson).length}` : `Ran in a sandbox on ${backend.name}`;
     send({ type: 'height', height: document.documentElement.scrollHeight });
   });
-  seedRandom(lesson.meta.seed);
   document.querySelector('[data-action="stop"]')!.addEventListener('click', () => void kernel.stop());
   document.querySelector('[data-action="run-all"]')!.addEventListener('click', () => void kernel.runAll());
   // The learner asked to run it (that is how this frame came to exist): run it all.

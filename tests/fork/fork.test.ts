@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../src/notebook/parse.ts';
 import { cellModules, ForkError } from '../../src/fork/cell-modules.ts';
+import { runLessonFile } from '../../src/cli/run-file.ts';
 
 const fixture = (name: string) => parseLesson(readFileSync(`tests/fixtures/fork/${name}`, 'utf8'), `tests/fixtures/fork/${name}`);
 const fork = (lesson: string, dir: string) => execFileSync(process.execPath, ['src/cli/fork.ts', lesson, dir], { encoding: 'utf8' });
@@ -92,6 +93,16 @@ describe('npm run fork', () => {
     const failing = spawnSync(process.execPath, ['--test', 'test/lesson.test.ts'], { cwd: dir, encoding: 'utf8' });
     expect(failing.status).not.toBe(0);
     expect(failing.stdout).toContain('cell 5: twice the sum of x is');
+  }, 120_000);
+
+  it('seeds each cell as the lab does: the fork draws the same random numbers', async () => {
+    const dir = forkWithLabModules('tests/fixtures/fork/seeded.md');
+    const forked = spawnSync(process.execPath, ['--test', 'test/lesson.test.ts'], { cwd: dir, encoding: 'utf8' });
+    expect(forked.status, forked.stdout + forked.stderr).toBe(0);
+    const lab = await runLessonFile(fixture('seeded.md'), { guardMs: 3000, timeoutMs: 60_000 });
+    const printed = lab.cells.map((cell) => cell.outputs[0]!.text);
+    expect(printed).toEqual([expect.stringMatching(/^weights -?\d\.\d{6}/), expect.stringMatching(/^draws 0\.\d{6}/)]);
+    for (const line of printed) expect(forked.stdout).toContain(line);
   }, 120_000);
 
   it("refuses to write into the lab's own folder", () => {
