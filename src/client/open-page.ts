@@ -33,7 +33,7 @@ function showLesson(text: string, file: string, from: string): void {
   frameHost.replaceChildren();
   let lesson: Lesson;
   try {
-    lesson = parseLesson(text, file);
+    lesson = parseLesson(text, file, { staleControls: 'drop' });
   } catch (error) {
     current = undefined;
     actions.hidden = true;

@@ -7,6 +7,7 @@ import type { Output } from './outputs.ts';
 import { fillTensorOutput, isTensor, toOutput } from './display.ts';
 import { formatValue } from './format.ts';
 import type { KernelHost } from './host.ts';
+import { readCheckMessage, type CheckMessage } from './check.ts';
 
 type Handle = ReturnType<typeof setTimeout>;
 
@@ -125,10 +126,12 @@ export class CellRun {
 
   private check() {
     // Returns nothing, so a check on a cell's last line does not also print `true`.
-    return (condition: unknown, message: string): void => {
+    return (condition: unknown, message: CheckMessage): void => {
+      const wording = readCheckMessage(message);
       const pass = Boolean(condition);
+      const said = pass ? wording.pass : wording.fail;
       this.checks.push(pass);
-      this.push({ kind: 'check', pass, message, text: `${pass ? '✓' : '✗'} ${message}` });
+      this.push({ kind: 'check', pass, message: said, ...(wording.id ? { id: wording.id } : {}), text: `${pass ? '✓' : '✗'} ${said}` });
     };
   }
 

@@ -2,6 +2,7 @@
 import type { CellOptions } from './options.ts';
 import type { LessonMeta } from './schema.ts';
 import type { Question } from './question.ts';
+import type { Control } from './control.ts';
 
 export interface CodeSource {
   /** The TypeScript as written between the fences. */
@@ -37,6 +38,8 @@ export interface Lesson {
   blocks: Block[];
   /** The ```question fences in the prose, in order (they stay in the prose too, where they are shown). */
   questions: Question[];
+  /** The ```control fences: each flips a lever in one cell and names the check that must then fail. */
+  controls: Control[];
 }
 
 export function cellsOf(lesson: Lesson): CellBlock[] {

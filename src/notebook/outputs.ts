@@ -13,7 +13,8 @@ export type Output =
   | { kind: 'image'; text: string; src: string; width: number; height: number }
   | { kind: 'html'; text: string; node: unknown }
   | { kind: 'progress'; text: string; label: string; value: number; total: number; startedAt: number; updatedAt: number }
-  | { kind: 'check'; text: string; pass: boolean; message: string }
+  /** `id` when the check named one (`check(cond, { id, pass, fail })`): controls refer to it. */
+  | { kind: 'check'; text: string; pass: boolean; message: string; id?: string }
   | TrainingOutput;
 
 export interface TrainingPoint {

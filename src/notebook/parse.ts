@@ -7,6 +7,8 @@ import { LessonError } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseInfoString } from './options.ts';
 import { isQuestionProblem, parseQuestion, type Question } from './question.ts';
+import { isControlProblem, linkControl, readControl, type Control } from './control.ts';
+import { checkIdsIn } from './check.ts';
 import { slugOf, type Block, type CellBlock, type CodeSource, type Lesson } from './lesson.ts';
 
 const markdown = new MarkdownIt();
@@ -47,7 +49,16 @@ function hintTarget(info: string): { forId: string } | { error: string } {
   return target ? { forId: target[1]! } : { error: 'a hint names its exercise and nothing else: write ```hint for=NAME' };
 }
 
-export function parseLesson(text: string, file: string): Lesson {
+export interface ParseOptions {
+  /**
+   * `error` (the default): a control whose lever text or check is not in the lesson is a
+   * LessonError. `drop`: such a control is left out of `lesson.controls` (it stays in the prose):
+   * for files from elsewhere, a learner's download whose lever cell they edited.
+   */
+  staleControls?: 'error' | 'drop';
+}
+
+export function parseLesson(text: string, file: string, options: ParseOptions = {}): Lesson {
   const { meta, body, bodyLine } = splitFrontmatter(text, file);
   const lines = body.split('\n');
   const blocks: Block[] = [];
@@ -55,6 +66,7 @@ export function parseLesson(text: string, file: string): Lesson {
   const hints: { forId: string; markdown: string; line: number }[] = [];
   const questions: Question[] = [];
   const questionLines = new Map<string, number>();
+  const controls: { read: Omit<Control, 'line' | 'leverIndex' | 'checkIndex'>; line: number }[] = [];
   let proseStart = 0;
   let index = 0;
 
@@ -84,6 +96,12 @@ export function parseLesson(text: string, file: string): Lesson {
       questions.push(read);
       continue;
     }
+    if (firstWord(fence.info) === 'control') {
+      const read = readControl(fence.info, fence.content);
+      if (isControlProblem(read)) throw new LessonError(read.error, { file, line: fenceLine + 1 + read.line });
+      controls.push({ read, line: fenceLine });
+      continue;
+    }
     if (!isCellInfo(fence.info)) continue;
     if (fence.nested) {
       throw new LessonError('a `ts` cell must stand at the top level of the lesson, not inside a list or a quote', { file, line: fenceLine });
@@ -101,7 +119,17 @@ export function parseLesson(text: string, file: string): Lesson {
   }
   pushProse(proseStart, lines.length);
   linkCells(blocks, solutions, hints, file);
-  return { file, slug: slugOf(file), meta, blocks, questions };
+  const cells = blocks.filter((block): block is CellBlock => block.kind === 'cell');
+  const linked: Control[] = [];
+  for (const { read, line } of controls) {
+    const control = linkControl(read, cells);
+    if ('error' in control) {
+      if (options.staleControls === 'drop') continue;
+      throw new LessonError(control.error, { file, line });
+    }
+    linked.push({ ...control, line });
+  }
+  return { file, slug: slugOf(file), meta, blocks, questions, controls: linked };
 }
 
 /** Ids are unique; every solution, hint and `check for=X` names an exercise that exists. */
@@ -139,5 +167,14 @@ function linkCells(
   for (const hint of hints) {
     const exercise = exerciseNamed(hint.forId, hint.line, 'hint');
     (exercise.hints ??= []).push(hint.markdown);
+  }
+  // A control names a check by its id: one check per id in a lesson.
+  const checkLines = new Map<string, number>();
+  for (const cell of cells) {
+    for (const id of checkIdsIn(cell.source)) {
+      const first = checkLines.get(id);
+      if (first !== undefined) throw new LessonError(`check id "${id}" is used twice (first in the cell on line ${first - 1})`, { file, line: cell.line - 1 });
+      checkLines.set(id, cell.line);
+    }
   }
 }

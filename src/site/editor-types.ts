@@ -15,8 +15,11 @@ const GLOBALS = `
 interface LabProgress { update(value: number, label?: string): void; done(): void }
 /** Shows a value under the cell (a tensor, a chart, a table, an element); returns it. */
 declare const display: { <T>(value: T): T; progress(label: string, total: number): LabProgress };
-/** Records a check of a lesson claim; a failing check fails the cell. */
-declare function check(condition: unknown, message: string): void;
+/**
+ * Records a check of a lesson claim; a failing check fails the cell. The message is one sentence,
+ * or { id, pass, fail }: an id a control can name, and the wording for each outcome.
+ */
+declare function check(condition: unknown, message: string | { id?: string; pass: string; fail: string }): void;
 `;
 
 let cached: Record<string, string> | undefined;

@@ -1,8 +1,10 @@
 /**
- * A markdown-it plugin for the two prose fences the lab adds: ```hint for=X and ```question id=X.
- * Lesson pages get them interactive (hidden hints the page reveals one at a time, answer fields the
- * page judges); previews of files from elsewhere (open page, sandbox) get a static form that needs
- * no script: hints in <details>, questions as text. No DOM here: the site renders at build time.
+ * A markdown-it plugin for the prose fences the lab adds: ```hint for=X, ```question id=X and
+ * ```control. Lesson pages get hints and questions interactive (hidden hints the page reveals one
+ * at a time, answer fields the page judges); previews of files from elsewhere (open page, sandbox)
+ * get a static form that needs no script: hints in <details>, questions as text. A control is for
+ * the lesson's tests, not its reader: it renders as nothing anywhere (the Markdown keeps it).
+ * No DOM here: the site renders at build time.
  */
 import type MarkdownItClass from 'markdown-it';
 
@@ -20,6 +22,7 @@ export function labFences(md: MarkdownIt, { interactive }: LabFenceOptions): voi
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const [kind] = token.info.trim().split(/\s+/);
+    if (kind === 'control') return '';
     if (kind === 'hint') {
       const forId = /for=([\w-]+)/.exec(token.info)?.[1] ?? '';
       // Numbered per document: callers pass one env object for all of a lesson's prose blocks.

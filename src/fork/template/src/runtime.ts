@@ -2,6 +2,7 @@
  * What the notebook gave every cell, as a small module: `display(value)` and `check(condition,
  * message)`. Where output goes is up to the host (the page, or the terminal in tests).
  */
+import { readCheckMessage, type CheckMessage } from './lab/notebook/check.ts';
 import { setActiveSink } from './lab/notebook/current.ts';
 import type { Output } from './lab/notebook/outputs.ts';
 
@@ -16,6 +17,8 @@ export interface Renderer {
 
 export interface CheckResult {
   cell: number;
+  /** The id the check named, if any (`check(cond, { id, pass, fail })`). */
+  id?: string;
   pass: boolean;
   message: string;
 }
@@ -48,8 +51,11 @@ export function display(value: unknown): void {
   if (value !== undefined) renderer?.show(value);
 }
 
-export function check(condition: unknown, message: string): void {
+/** A message is one sentence, or { id, pass, fail }: wording for each outcome, as in the lab. */
+export function check(condition: unknown, message: CheckMessage): void {
+  const wording = readCheckMessage(message);
   const pass = Boolean(condition);
-  checks.push({ cell: currentCell, pass, message });
-  renderer?.check(pass, message);
+  const said = pass ? wording.pass : wording.fail;
+  checks.push({ cell: currentCell, ...(wording.id ? { id: wording.id } : {}), pass, message: said });
+  renderer?.check(pass, said);
 }
