@@ -1,4 +1,6 @@
-/** Command-line arguments of `npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR]`. */
+/** Command-line arguments of `npm run -s lesson`, read with Node's util.parseArgs. */
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 export interface LessonArgs {
   files: string[];
   json: boolean;
@@ -6,33 +8,46 @@ export interface LessonArgs {
   timeoutMs: number;
   out?: string;
   starters: boolean;
+  controls: boolean;
 }
 
-export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--starters]';
+export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--starters | --controls]';
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  starters: { type: 'boolean' },
+  controls: { type: 'boolean' },
+  'guard-ms': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+function milliseconds(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!raw.trim() || !Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number of milliseconds (got "${raw}")`);
+  return value;
+}
 
 export function parseArgs(argv: string[]): LessonArgs | { error: string } {
-  const args: LessonArgs = { files: [], json: false, guardMs: 3000, timeoutMs: 60_000, starters: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const number = (name: string) => {
-      const value = Number(argv[++i]);
-      if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number of milliseconds`);
-      return value;
+  try {
+    const { values, positionals } = parseNodeArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (positionals.length === 0) return { error: 'no lesson files given' };
+    if (values.starters && values.controls) return { error: '--starters and --controls do not go together (--controls also runs every starter, in a branch)' };
+    if (values.out !== undefined && !values.out) return { error: '--out needs a directory' };
+    return {
+      files: positionals,
+      json: values.json ?? false,
+      guardMs: milliseconds('guard-ms', values['guard-ms'], 3000),
+      timeoutMs: milliseconds('timeout-ms', values['timeout-ms'], 60_000),
+      ...(values.out ? { out: values.out } : {}),
+      starters: values.starters ?? false,
+      controls: values.controls ?? false,
     };
-    try {
-      if (arg === '--json') args.json = true;
-      else if (arg === '--starters') args.starters = true;
-      else if (arg === '--guard-ms') args.guardMs = number(arg);
-      else if (arg === '--timeout-ms') args.timeoutMs = number(arg);
-      else if (arg === '--out') {
-        args.out = argv[++i];
-        if (!args.out) throw new Error('--out needs a directory');
-      } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
-      else args.files.push(arg);
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
+  } catch (error) {
+    // util.parseArgs says "Unknown option '--fast'. To specify a positional argument starting with
+    // a '-', place it at the end of the command after '--', as in '-- \"--fast\"'": keep the first part.
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '');
+    return { error: message.replace(/^Unknown option '(.+)'$/, 'unknown option $1').replace(/^Option '(.+?) <value>' argument missing$/, '$1 needs a value') };
   }
-  if (args.files.length === 0) return { error: 'no lesson files given' };
-  return args;
 }

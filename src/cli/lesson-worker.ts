@@ -1,27 +1,34 @@
 /**
  * Runs one lesson file's cells in a worker thread, so the parent can kill it when a cell passes
  * --timeout-ms, even inside one long synchronous TF.js op that no loop guard can interrupt.
+ *
+ * With `branches`, the run is a trunk with branches (--controls): just before a control's lever
+ * cell, or an exercise, runs in the trunk, a branch runs from there with the change and is
+ * thrown away (branch.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Kernel } from '../notebook/kernel.ts';
 import type { Lesson } from '../notebook/lesson.ts';
-import { seedRandom } from '../notebook/random.ts';
 import { createNodeHost } from './node-host.ts';
 import { cellReport } from './report.ts';
+import { runControlBranch, runStarterBranch, type BranchResult } from './branch.ts';
 
 export interface WorkerInput {
   lesson: Lesson;
   guardMs: number;
   /** Run exercise starters instead of solutions (to prove a starter fails its check). */
   starters: boolean;
+  /** Branches to take: controls by position in lesson.controls, exercises by cell index. */
+  branches?: { controls: number[]; starters: number[] };
 }
 
 export type WorkerMessage =
-  | { type: 'start'; index: number }
+  | { type: 'start'; index: number; branch?: string }
   | { type: 'cell'; cell: ReturnType<typeof cellReport> }
+  | { type: 'branch'; result: BranchResult }
   | { type: 'done'; ok: boolean };
 
-const { lesson, guardMs, starters } = workerData as WorkerInput;
+const { lesson, guardMs, starters, branches } = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 const host = await createNodeHost();
@@ -29,7 +36,21 @@ const kernel = new Kernel(lesson, host, { useSolutions: !starters, guardMs });
 process.on('unhandledRejection', (error) => kernel.reportAsyncError(error));
 process.on('uncaughtException', (error) => kernel.reportAsyncError(error));
 
-seedRandom(lesson.meta.seed);
+/** Takes the branches that start at this cell, before the trunk runs it. */
+async function branchesAt(index: number): Promise<void> {
+  if (!branches) return;
+  for (const at of branches.controls) {
+    const control = lesson.controls[at]!;
+    if (control.leverIndex !== index) continue;
+    const key = `control:${at}`;
+    post({ type: 'branch', result: await runControlBranch(kernel, host.tf, control, at, { onStart: (cell) => post({ type: 'start', index: cell, branch: key }) }) });
+  }
+  if (branches.starters.includes(index)) {
+    const key = `starter:${index}`;
+    post({ type: 'branch', result: await runStarterBranch(kernel, host.tf, index, { onStart: (cell) => post({ type: 'start', index: cell, branch: key }) }) });
+  }
+}
+
 let ok = true;
 // With --starters the question is only whether each starter fails its check: cells after the last
 // exercise check cannot change that answer, so they are reported as not run.
@@ -43,6 +64,7 @@ for (const cell of kernel.cells) {
     post({ type: 'cell', cell: cellReport(cell) });
     continue;
   }
+  await branchesAt(cell.index);
   post({ type: 'start', index: cell.index });
   const passed = await kernel.run(cell.index);
   post({ type: 'cell', cell: cellReport(cell) });

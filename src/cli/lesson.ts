@@ -9,8 +9,9 @@ import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { runLessonFile } from './run-file.ts';
+import { runLessonControls } from './run-controls.ts';
 import type { CellReport, FileReport } from './report.ts';
-import { printCell, printSummary } from './print.ts';
+import { printBranch, printCell, printSummary } from './print.ts';
 
 // A reader such as `head` may close the pipe early; that is not a failure of the lessons.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -38,14 +39,22 @@ for (const file of args.files) {
     continue;
   }
   if (!args.json) process.stdout.write(`${file}  (${lesson.meta.title})\n`);
-  const report = await runLessonFile(lesson, {
+  const live = !args.json;
+  const options = {
     guardMs: args.guardMs,
     timeoutMs: args.timeoutMs,
     starters: args.starters,
-    onCell: args.json ? undefined : (cell: CellReport) => process.stdout.write(printCell(cell)),
-  });
+    onCell: live ? (cell: CellReport) => process.stdout.write(printCell(cell)) : undefined,
+  };
+  const report = args.controls
+    ? await runLessonControls(lesson, {
+      ...options,
+      onBranch: live ? (result) => process.stdout.write(printBranch(lesson.file, result)) : undefined,
+      onRestart: live ? (why) => process.stdout.write(`  ! ${why}\n`) : undefined,
+    })
+    : await runLessonFile(lesson, options);
   reports.push(report);
-  if (!args.json) process.stdout.write(`${printSummary(report)}\n`);
+  if (live) process.stdout.write(`${printSummary(report)}\n`);
   if (args.out) await writeCharts(args.out, lesson, report);
 }
 

@@ -1,5 +1,6 @@
 /** Plain-text printing of headless results, for an instructor reading a terminal. */
 import type { CellReport, FileReport } from './report.ts';
+import type { BranchResult } from './branch.ts';
 
 const MARK: Record<string, string> = { done: '✓', error: '✗', skipped: '-', idle: '·' };
 
@@ -15,11 +16,28 @@ export function printCell(cell: CellReport, { timings = true } = {}): string {
   return head + body;
 }
 
-export function printSummary(report: FileReport): string {
+export function printSummary(report: FileReport & { controls?: BranchResult[]; starters?: BranchResult[] }): string {
   const count = (status: string) => report.cells.filter((c) => c.status === status).length;
-  const ms = report.cells.reduce((sum, c) => sum + c.ms, 0);
+  const branches = [...(report.controls ?? []), ...(report.starters ?? [])];
+  const ms = report.cells.reduce((sum, c) => sum + c.ms, 0) + branches.reduce((sum, b) => sum + b.ms, 0);
   const parts = [`${count('done')} done`, `${count('error')} failed`];
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (count('idle')) parts.push(`${count('idle')} not run`);
+  const held = (list?: BranchResult[]) => `${list!.filter((b) => b.failed).length} of ${list!.length}`;
+  if (report.controls) parts.push(`controls: ${held(report.controls)} make their check fail`);
+  if (report.starters?.length) parts.push(`starters: ${held(report.starters)} fail their checks`);
   return `  ${report.ok ? 'ok' : 'FAILED'}: ${parts.join(', ')} in ${(ms / 1000).toFixed(1)} s${report.error ? `\n  ${report.error}` : ''}\n`;
+}
+
+/** One judged branch of a --controls run: a control (its check must fail) or an exercise starter. */
+export function printBranch(file: string, result: BranchResult): string {
+  const mark = result.failed ? '✓' : '✗';
+  const time = result.ms ? `  ${result.ms} ms` : '';
+  if (result.kind === 'control') {
+    const what = result.lever ? `${result.lever}: ` : '';
+    const verdict = result.failed ? `check "${result.check}" fails, as it must` : result.error ?? `check "${result.check}" did not fail`;
+    return `  ${mark} control ${file}:${result.line} (cell "${result.cell}") ${what}${verdict}${time}\n`;
+  }
+  const verdict = result.failed ? 'runs and fails its checks, as it must' : result.error ?? 'did not fail its checks';
+  return `  ${mark} starter of exercise "${result.exercise}" (${file}:${result.line}) ${verdict}${time}\n`;
 }

@@ -11,7 +11,7 @@ import { cellsOf, type CellBlock, type Lesson } from './lesson.ts';
 import { trackListeners, removeListeners } from './listeners.ts';
 import { locateStack, registerCellSource, cellInStack } from './locate.ts';
 import type { Output } from './outputs.ts';
-import { seedRandom } from './random.ts';
+import { cellSeedKey, seedRandom } from './random.ts';
 import { CellRun } from './cell-run.ts';
 import { CellRuntime, LOOP_HINT } from './runtime.ts';
 import { createLookup, createScope, type LessonScope } from './scope.ts';
@@ -82,6 +82,8 @@ export class Kernel {
   private current: Current | undefined;
   private runCounter = 0;
   private readonly removeGate: () => void;
+  /** Exercises that run their starter even where solutions are used (a headless starter branch). */
+  private readonly starters = new Set<number>();
 
   constructor(lesson: Lesson, host: KernelHost, options: KernelOptions = {}) {
     this.lesson = lesson;
@@ -122,7 +124,7 @@ export class Kernel {
   private codeFor(cell: CellState): { source: string; line: number; ran?: 'starter' | 'solution' } {
     const { block } = cell;
     if (!block.options.exercise) return { source: cell.source, line: block.line };
-    if (this.options.useSolutions && block.solution) return { ...block.solution, ran: 'solution' };
+    if (this.options.useSolutions && block.solution && !this.starters.has(cell.index)) return { ...block.solution, ran: 'solution' };
     return { source: cell.source, line: block.line, ran: 'starter' };
   }
 
@@ -201,6 +203,29 @@ export class Kernel {
     this.changed(cell);
   }
 
+  /** Makes an exercise run its starter (true) or, where solutions are used, its solution again. */
+  useStarter(index: number, starter: boolean): void {
+    if (starter) this.starters.add(index);
+    else this.starters.delete(index);
+    this.analyse(this.cells[index]!);
+  }
+
+  /**
+   * Forgets the runs of these cells, as if they had never run: their timers and listeners are
+   * cleared, their outputs and statuses reset. A headless control's branch is thrown away so.
+   */
+  forgetRuns(indices: number[]): void {
+    for (const index of indices) {
+      const cell = this.cells[index]!;
+      this.cleanUp(cell);
+      this.runsOf.delete(index);
+      Object.assign(cell, { outputs: [], runs: 0, runOrder: 0, ms: undefined, leakedTensors: 0, ran: undefined });
+      cell.status = cell.block.options.run ? 'idle' : 'skipped';
+      this.analyse(cell);
+      this.changed(cell);
+    }
+  }
+
   /**
    * Cells that read names this cell declares go stale: after an edit, every one that ran; after
    * a run, those that ran before it (they saw the old values).
@@ -219,7 +244,6 @@ export class Kernel {
   }
 
   async runAll(): Promise<boolean> {
-    seedRandom(this.lesson.meta.seed);
     const results = this.cells.map((cell) => this.enqueue(cell.index, !cell.block.options.run));
     return (await Promise.all(results)).every(Boolean);
   }
@@ -333,6 +357,9 @@ export class Kernel {
     this.runtime.begin(limit);
     setActiveSink({ push: (output) => run.push(output), changed: () => this.changed(cell) });
     const tensorsBefore = this.host.tf.memory().numTensors;
+    // Each cell's random numbers come from the lesson's seed and the cell's key alone, whatever
+    // ran before it (random.ts says why).
+    seedRandom(this.lesson.meta.seed, cellSeedKey(cell.block));
     const started = performance.now();
     let ok = false;
     try {
@@ -414,7 +441,7 @@ export class Kernel {
     await current.finished;
   }
 
-  /** Stop, then forget everything: scope, outputs, timers, listeners, tensors. Reseeds. */
+  /** Stop, then forget everything: scope, outputs, timers, listeners, tensors. */
   async restart(): Promise<void> {
     await this.stop('restart');
     for (const cell of this.cells) {
@@ -440,7 +467,6 @@ export class Kernel {
     tf.env().setFlags(flags);
     await tf.setBackend(backend);
     await tf.ready();
-    seedRandom(this.lesson.meta.seed);
   }
 
   /** Stops timers and hooks; the kernel cannot be used afterwards. */

@@ -30,3 +30,19 @@ export function createLookup(scope: LessonScope, explainMissing: (name: string) 
     },
   });
 }
+
+/** The scope's bindings at one moment, to put back later (a headless control's branch). */
+export type ScopeSnapshot = PropertyDescriptorMap;
+
+export function snapshotScope(scope: LessonScope): ScopeSnapshot {
+  return Object.getOwnPropertyDescriptors(scope);
+}
+
+/**
+ * Puts the bindings back as they were, in the same object (compiled cells and the lookup proxy
+ * hold it). Names declared since are removed; objects the names point to are not rewound.
+ */
+export function restoreScope(scope: LessonScope, snapshot: ScopeSnapshot): void {
+  for (const name of Object.keys(scope)) delete scope[name];
+  Object.defineProperties(scope, snapshot);
+}
