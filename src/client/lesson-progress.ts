@@ -5,7 +5,8 @@
  */
 import type { CellState } from '../notebook/kernel.ts';
 import { cellsOf, type Lesson } from '../notebook/lesson.ts';
-import { describeSummary, fractionDone, lessonTotals, summarise } from './progress-model.ts';
+import { describeSummary, fractionDone, lessonTotals, migrateCellsDone, summarise } from './progress-model.ts';
+import { cellKey } from './storage.ts';
 import { loadProgress, onProgress, updateLesson } from './progress-store.ts';
 import { announce } from './announce.ts';
 
@@ -23,6 +24,7 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
   const bar = document.querySelector<HTMLProgressElement>('.lesson-progress progress');
   const text = document.querySelector<HTMLElement>('.lesson-progress-text');
   const exerciseCell = new Map(cells.filter((c) => c.options.exercise).map((c) => [c.options.id!, c.index]));
+  const keys = cells.map((cell) => cellKey(cell.index, cell.options.id));
   const now = () => new Date().toISOString();
 
   const refresh = () => {
@@ -39,7 +41,11 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
     }
   };
 
-  updateLesson(lesson.slug, (saved) => { saved.visited = now(); });
+  updateLesson(lesson.slug, (saved) => {
+    saved.visited = now();
+    // Cells run were once recorded by position; keys follow a cell when cells move.
+    if (saved.cellsDone?.some((entry) => typeof entry === 'number')) saved.cellsDone = migrateCellsDone(saved.cellsDone, keys);
+  });
   onProgress(refresh);
   refresh();
 
@@ -49,8 +55,9 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
       if (cell.status !== 'done') return;
       const block = cells[cell.index]!;
       const saved = loadProgress().lessons[lesson.slug];
-      if (block.options.run && !saved?.cellsDone?.includes(cell.index)) {
-        updateLesson(lesson.slug, (l) => { l.cellsDone = [...new Set([...(l.cellsDone ?? []), cell.index])].sort((a, b) => a - b); });
+      const key = keys[cell.index]!;
+      if (block.options.run && !saved?.cellsDone?.includes(key)) {
+        updateLesson(lesson.slug, (l) => { l.cellsDone = migrateCellsDone([...(l.cellsDone ?? []), key], keys); });
       }
       const forId = block.options.check ? block.options.for : undefined;
       if (!forId || saved?.exercises?.[forId]?.solved) return;

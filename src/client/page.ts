@@ -9,7 +9,7 @@ import type { CellEditor, EditorKit } from './editor.ts';
 import type { BackendName } from './backend.ts';
 import type { Session } from './session.ts';
 import { readLesson } from './lesson-data.ts';
-import { cellKey, clearEdit, clearLesson, editState, saveEdit } from './storage.ts';
+import { cellKey, clearEdit, clearLesson, editState, migrateLessonEdits, saveEdit } from './storage.ts';
 import { showAuthorChanged, offerInputs } from './notices.ts';
 import { download } from '../ml/widgets/download.ts';
 import { announce } from './announce.ts';
@@ -75,6 +75,7 @@ function setSource(index: number, source: string, { save = true } = {}): void {
   session?.kernel.edit(index, source);
 }
 
+migrateLessonEdits(slug, cells);
 for (const cell of cells) {
   const state = editState(slug, keyOf(cell.index), cell.source);
   if (state.kind === 'edited') {

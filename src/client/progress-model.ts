@@ -25,8 +25,11 @@ export interface QuestionProgress {
 export interface LessonProgress {
   /** Last visit. */
   visited?: string;
-  /** Cell indices that have run to the end without an error at least once. */
-  cellsDone?: number[];
+  /**
+   * Cells that have run to the end without an error at least once, by key (`id:NAME`, see
+   * storage.ts cellKey). Older records hold positions (numbers); the lesson page migrates them.
+   */
+  cellsDone?: (string | number)[];
   exercises?: Record<string, ExerciseProgress>;
   questions?: Record<string, QuestionProgress>;
 }
@@ -126,6 +129,14 @@ export function handIn(progress: Progress, lessons: LessonTotals[], now = new Da
       };
     }),
   }, null, 2);
+}
+
+/**
+ * A record's cells from before cells had ids (positions) as keys: a position becomes the key of
+ * the cell now there. Keys already there stay; nothing is counted twice.
+ */
+export function migrateCellsDone(done: readonly (string | number)[], keys: readonly string[]): string[] {
+  return [...new Set(done.map((entry) => (typeof entry === 'number' ? keys[entry] : entry)).filter((key): key is string => key !== undefined))];
 }
 
 /** A lesson's totals: the cells Run all runs, its exercises, its questions. */

@@ -24,6 +24,39 @@ export function cellKey(index: number, id?: string): string {
   return id ? `id:${id}` : `cell:${index}`;
 }
 
+/**
+ * Edits saved under a cell's position (`cell:N`, before the cell had an id) move to the key of
+ * the cell they were made on: the cell whose author's source they were made on (its hash is
+ * `base`), at position N if several match; else the cell now at N, where the author-changed
+ * notice offers the edit. Pure: the page reads and writes storage around it.
+ */
+export function migratePositionalEdits(
+  edits: Record<string, SavedEdit>,
+  cells: readonly { index: number; source: string; options: { id?: string } }[],
+): Record<string, SavedEdit> {
+  const out = { ...edits };
+  for (const [key, edit] of Object.entries(edits)) {
+    const position = /^cell:(\d+)$/.exec(key);
+    if (!position) continue;
+    const index = Number(position[1]);
+    const made = cells.filter((cell) => cell.options.id && hashSource(cell.source) === edit.base);
+    const target = made.find((cell) => cell.index === index) ?? made[0] ?? (cells[index]?.options.id ? cells[index] : undefined);
+    if (!target) continue;
+    const newKey = cellKey(target.index, target.options.id);
+    if (newKey in out) continue; // an edit keyed by id already exists: it is newer
+    out[newKey] = edit;
+    delete out[key];
+  }
+  return out;
+}
+
+/** Applies migratePositionalEdits to a lesson's saved edits, once, when its page opens. */
+export function migrateLessonEdits(slug: string, cells: Parameters<typeof migratePositionalEdits>[1]): void {
+  const edits = readAll(slug);
+  if (!Object.keys(edits).some((key) => key.startsWith('cell:'))) return;
+  writeAll(slug, migratePositionalEdits(edits, cells));
+}
+
 function readAll(slug: string): Record<string, SavedEdit> {
   try {
     const parsed = JSON.parse(localStorage.getItem(keyOf(slug)) ?? '{}') as unknown;
