@@ -18,7 +18,11 @@ export interface Cleaner {
   relabel(index: number, label: number): void;
   remove(index: number): void;
   keep(index: number): void;
-  /** For each item still undecided, ask `oracle` for the right label (a person looking at it). */
+  /**
+   * For each item the learner has not decided, ask `oracle` for the right label (a person looking
+   * at it). Running it again (the cell re-run, another oracle) replaces its own earlier decisions,
+   * starting from the labels the items had, so a review gives the same result however often it runs.
+   */
   reviewWith(oracle: (index: number) => number): void;
   /** The dataset without the deleted items; labels as decided. */
   cleaned(): ImageDataset;
@@ -28,6 +32,8 @@ export interface Cleaner {
 export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count = 24 } = {}): Cleaner {
   const items = ranked.slice(0, count);
   const decisions = new Map<number, Decision>();
+  /** Items the last reviewWith decided (not the learner), with the label each had before. */
+  const reviewed = new Map<number, number>();
   const sink = activeSink();
   let render = () => {};
   const known = (index: number) => {
@@ -38,6 +44,7 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
     decisions,
     relabel(index, label) {
       known(index);
+      reviewed.delete(index);
       if (!Number.isInteger(label) || label < 0 || label >= data.classes.length) throw new RangeError(`cleaner: there is no class ${label}`);
       data.labels[index] = label;
       decisions.set(index, 'relabel');
@@ -45,20 +52,26 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
     },
     remove(index) {
       known(index);
+      reviewed.delete(index);
       decisions.set(index, 'delete');
       render();
     },
     keep(index) {
       known(index);
+      reviewed.delete(index);
       decisions.set(index, 'keep');
       render();
     },
     reviewWith(oracle) {
       for (const item of items) {
-        if (decisions.has(item.index)) continue;
+        const before = reviewed.get(item.index);
+        if (before !== undefined) data.labels[item.index] = before; // undo this review's last decision
+        else if (decisions.has(item.index)) continue; // the learner decided: theirs stands
+        const label = data.labels[item.index]!;
         const right = oracle(item.index);
-        if (right === data.labels[item.index]) tool.keep(item.index);
+        if (right === label) tool.keep(item.index);
         else tool.relabel(item.index, right);
+        reviewed.set(item.index, label);
       }
     },
     cleaned() {

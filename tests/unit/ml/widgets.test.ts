@@ -44,4 +44,17 @@ describe('the cleaner, headless', () => {
     expect(data.labels[1]).toBe(1);
     expect(review.cleaned().count).toBe(5);
   });
+
+  it('a review run again replaces its own decisions from the labels items had, never the learner\'s', () => {
+    const data = generateShapes({ count: 6 });
+    const ranked = [0, 1, 2].map((index) => ({ index, label: data.labels[index]!, predicted: 0, loss: 1, confidence: 0.5 }));
+    const original = Array.from(data.labels);
+    const review = cleaner(data, ranked, { count: 3 });
+    review.relabel(2, (original[2]! + 1) % 3); // the learner's own decision
+    review.reviewWith((index) => (original[index]! + 1) % 3); // a reviewer who relabels everything
+    expect([data.labels[0], data.labels[1]]).toEqual([(original[0]! + 1) % 3, (original[1]! + 1) % 3]);
+    review.reviewWith((index) => original[index]!); // run again with a reviewer who agrees with the old labels
+    expect(Array.from(data.labels.slice(0, 3))).toEqual([original[0], original[1], (original[2]! + 1) % 3]);
+    expect([review.decisions.get(0), review.decisions.get(1), review.decisions.get(2)]).toEqual(['keep', 'keep', 'relabel']);
+  });
 });
