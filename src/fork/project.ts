@@ -6,6 +6,7 @@
 import type { Lesson } from '../notebook/lesson.ts';
 import { cellsOf } from '../notebook/lesson.ts';
 import { cellSeedKey } from '../notebook/random.ts';
+import { lessonToMarkdown } from '../notebook/serialize.ts';
 import { cellModules, type CellModule } from './cell-modules.ts';
 
 export interface ForkVersions {
@@ -133,7 +134,9 @@ directly, as the lab does.) \`npm run build\` writes a static site to \`dist/\`.
 ## What is where
 
 - \`src/cells/cell-NN.ts\`: the lesson's cells. ${manual.length ? `Cells ${manual.map((m) => m.index + 1).join(', ')} are not run by default (the lesson runs them by hand: they need something you start, such as a server, or a file you pick).` : ''}
-- \`src/lesson.ts\`: the order the cells run in, and the lesson's seed.
+- \`lesson.md\`: the lesson this project came from (its prose, hints, questions and negative
+  controls), with the cells' code as forked; \`npm run lesson\` in the lab runs it.
+- \`src/lesson.ts\`: the order the cells run in, the lesson's seed and each cell's seed key.
 - \`src/runtime.ts\`: \`display\` and \`check\`, as in the lab; \`src/plot.ts\`: Observable Plot (with a DOM in Node).
 - \`src/host/browser.ts\`, \`src/host/node.ts\`: where data, models and outputs go in each place.
 - \`src/lab/\`: a copy of the lab's helpers (\`import { ... } from "lab"\` in the lesson): yours to change.
@@ -148,6 +151,8 @@ export function generatedFiles(lesson: Lesson, versions: ForkVersions, indexHtml
     { path: 'package.json', text: packageJson(lesson, versions) },
     { path: 'README.md', text: readme(lesson, modules) },
     { path: 'src/lesson.ts', text: lessonModule(lesson, modules) },
+    // The lesson itself, prose, hints, questions and controls as written, with the cells' code as forked.
+    { path: 'lesson.md', text: lessonToMarkdown(lesson) },
     { path: 'index.html', text: indexHtml.replaceAll('%LESSON_TITLE%', lesson.meta.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))) },
     { path: 'vite.config.ts', text: "import { defineConfig } from 'vite';\n\n// Top-level await in the cells needs an ES2022 target.\nexport default defineConfig({ build: { target: 'es2022' } });\n" },
     { path: '.gitignore', text: 'node_modules/\ndist/\n' },

@@ -19,11 +19,11 @@ afterAll(() => lab?.close());
 
 describe('Download project', () => {
   it("zips the lesson with the learner's edit as a project that type-checks and passes its test", async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, 'const greeting = "my own prototype";\ngreeting.toUpperCase()');
     const download = page.waitForEvent('download', { timeout: 120_000 });
     await page.getByRole('button', { name: 'Download project' }).click();
-    expect((await download).suggestedFilename()).toBe('welcome-prototype.zip');
+    expect((await download).suggestedFilename()).toBe('ui-basics-prototype.zip');
     const zip = join(mkdtempSync(join(tmpdir(), 'fork-zip-')), 'project.zip');
     await (await download).saveAs(zip);
     const root = dirname(zip);
@@ -31,8 +31,12 @@ describe('Download project', () => {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), bytes);
     }
-    const project = join(root, 'welcome-prototype');
+    const project = join(root, 'ui-basics-prototype');
     expect(readFileSync(join(project, 'src/cells/cell-01.ts'), 'utf8')).toContain('"my own prototype"');
+    // The lesson travels too, as written (prose, controls) with the learner's code.
+    const markdown = readFileSync(join(project, 'lesson.md'), 'utf8');
+    expect(markdown).toContain('const greeting = "my own prototype";');
+    expect(markdown).toContain('```control cell=fit-line check=slope\nlever: a learning rate far too small\n');
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).scripts.test).toContain('node --test');
     symlinkSync(resolve('node_modules'), join(project, 'node_modules'), 'dir');
     const tsc = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', project], { encoding: 'utf8' });
