@@ -1,16 +1,67 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/sequencer.ts';
+
+/**
+ * `npm test` is this one `vitest run`: its Duration covers the whole suite, the type check and
+ * the site build included (tests/global-setup.ts starts them in the background, beside the tests
+ * that need neither). Two workers keep both cores busy; tests/sequencer.ts starts the longest
+ * files first. The projects:
+ *
+ * - unit: units, fixture lessons, the runner's CLI, the model server, forks (no site, no browser);
+ * - timing: tests that measure time (Stop, the loop guard, request batching), alone at the end;
+ * - lessons: every real lesson headless with its controls and starters, in parts;
+ * - site: the type check, the built site, and Chromium (fixture lessons, and each real lesson once).
+ *
+ * `npm run test:unit` runs unit and timing; `npm run test:release` (its own config) installs a
+ * fork from the npm registry.
+ */
+const TIMING = ['tests/unit/notebook/kernel-stop.test.ts', 'tests/unit/serve/batcher.test.ts', 'tests/serve/serve-model.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
-    // Lesson runs train real (small) models on the CPU; the machines are shared and slow.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    // Two cores: files in parallel would only make each slower and timing-sensitive tests flaky.
-    fileParallelism: false,
-    // Lesson runs (headless lessons, negative controls) are marked concurrent: each runs in a worker
-    // thread, so two at a time keep both cores busy and halve the suite's wall time.
-    maxConcurrency: 2,
+    maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
+    projects: [
+      {
+        extends: false,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/serve/**/*.test.ts', 'tests/fork/fork.test.ts', 'tests/cli.test.ts', 'tests/fixture-lessons.test.ts', 'tests/lessons-structure.test.ts'],
+          exclude: TIMING,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: 'timing',
+          include: TIMING,
+          // Alone, after everything else: these measure time, which other work would distort.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: 'lessons',
+          include: ['tests/lessons-[0-9].test.ts'],
+          // Real (small) models trained on the CPU, with a branch per control: minutes per part.
+          testTimeout: 600_000,
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: 'site',
+          include: ['tests/e2e/**/*.test.ts', 'tests/site.test.ts', 'tests/typecheck.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

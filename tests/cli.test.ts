@@ -18,11 +18,12 @@ function lesson(...args: string[]): Promise<Result> {
 const fixture = (name: string) => `tests/fixtures/cli/${name}.md`;
 
 describe('npm run lesson', () => {
-  it('runs the welcome lesson and exits 0', async () => {
-    const result = await lesson('lessons/00-welcome.md');
+  it('runs a lesson and exits 0', async () => {
+    const result = await lesson(fixture('passing'));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/✓ cell 1 \(line \d+\)/);
+    expect(result.stdout).toMatch(/✓ cell 1 "points" \(line \d+\)/);
+    expect(result.stdout).toContain('✓ the slope is 2');
     expect(result.stdout).toMatch(/^1 passed, 0 failed$/m);
   });
 
@@ -34,12 +35,12 @@ describe('npm run lesson', () => {
   });
 
   it('prints exactly one JSON document with --json', async () => {
-    const result = await lesson(fixture('runtime-error'), 'lessons/00-welcome.md', '--json');
+    const result = await lesson(fixture('runtime-error'), fixture('passing'), '--json');
     expect(result.code).toBe(1);
     const reports = JSON.parse(result.stdout);
     expect(reports.map((r: { file: string; ok: boolean }) => [r.file, r.ok])).toEqual([
       [fixture('runtime-error'), false],
-      ['lessons/00-welcome.md', true],
+      [fixture('passing'), true],
     ]);
     const cells = reports[0].cells;
     expect(cells.map((c: { status: string }) => c.status)).toEqual(['done', 'done', 'error', 'idle']);
@@ -81,16 +82,44 @@ describe('npm run lesson', () => {
 
   it('writes each chart as SVG with --out', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-charts-'));
-    const result = await lesson('lessons/00-welcome.md', '--out', out);
+    const result = await lesson(fixture('passing'), '--out', out);
     expect(result.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['welcome-cell4-1.svg', 'welcome-cell5-1.svg']);
+    expect(files).toEqual(['passing-cell1-1.svg', 'passing-cell2-1.svg']);
     expect(readFileSync(join(out, files[0]!), 'utf8')).toMatch(/^<svg[^>]*class="plot-[^"]*"[\s\S]*<circle/);
   });
 
   it('rejects unknown options with the usage line', async () => {
-    const result = await lesson('--fast', 'lessons/00-welcome.md');
+    const result = await lesson('--fast', fixture('passing'));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown option --fast\nusage: npm run -s lesson/);
+  });
+
+  it('--controls judges each control: exit 0 when every check fails as it must, 1 when one still passes', async () => {
+    const good = await lesson(fixture('passing'), '--controls');
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/✓ control tests\/fixtures\/cli\/passing\.md:\d+ \(cell "points"\) a steeper line: check "slope" fails, as it must/);
+    expect(good.stdout).toMatch(/controls: 1 of 1 make their check fail/);
+    const bad = await lesson(fixture('control-still-passes'), fixture('passing'), '--controls', '--json');
+    expect(bad.code).toBe(1);
+    const reports = JSON.parse(bad.stdout);
+    expect(reports.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
+    expect(reports[0].controls).toEqual([
+      expect.objectContaining({ line: 15, cell: 'values', check: 'three', failed: false, error: 'check "three" still passes with the lever flipped' }),
+    ]);
+    expect(reports[0].cells.map((c: { status: string }) => c.status)).toEqual(['done', 'done']);
+  });
+
+  it('--controls refuses lever text missing from its cell with the control\'s line, exit 2', async () => {
+    const result = await lesson(fixture('control-missing-lever'), '--controls');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`${fixture('control-missing-lever')}:15: the lever text ("[1, 2, 3, 4]") occurs nowhere in cell "values"`);
+  });
+
+  it('refuses --starters with --controls, and a --timeout-ms that is not a number', async () => {
+    expect((await lesson(fixture('passing'), '--starters', '--controls')).stderr).toMatch(/--starters and --controls do not go together/);
+    const result = await lesson(fixture('passing'), '--timeout-ms', 'soon');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--timeout-ms needs a positive number of milliseconds \(got "soon"\)/);
   });
 });

@@ -1,11 +1,13 @@
 /** The static site builds from lessons/ and every lesson page carries the page contract. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { prepared } from './helpers/prepared.ts';
 import { parseLesson } from '../src/notebook/parse.ts';
 import { cellsOf } from '../src/notebook/lesson.ts';
 
 const out = inject('siteDir');
+beforeAll(() => prepared('site'));
 /** Text as Astro writes it into HTML (an apostrophe in a title becomes &#39;). */
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const lessons = readdirSync('lessons').filter((name) => /^\d+-.*\.md$/.test(name)).sort()
@@ -30,6 +32,17 @@ describe('the built site', () => {
       expect(html.match(/data-output/g)?.length).toBe(cells.length);
       expect(html.match(/aria-label="Run cell"/g)?.length).toBe(cells.length);
       expect(html).toContain(`>${escaped(lesson.meta.title)}</h1>`);
+    }
+  });
+
+  it('shows no control fence on a lesson page (they are for the tests, not the reader)', () => {
+    const controlled = lessons.filter((lesson) => lesson.controls.length > 0);
+    expect(controlled.length).toBeGreaterThan(0);
+    for (const lesson of controlled) {
+      // The lesson's data travels in a script (Download lesson keeps the fences); the page's text must not show them.
+      const html = readFileSync(join(out, 'lessons', lesson.slug, 'index.html'), 'utf8').replace(/<script\b[\s\S]*?<\/script>/g, '');
+      expect(html).not.toContain('language-control');
+      for (const control of lesson.controls) expect(html).not.toContain(escaped(`lever: ${control.lever}`));
     }
   });
 

@@ -13,7 +13,7 @@ afterAll(() => lab?.close());
 
 describe('app view', () => {
   it('?view=app runs the lesson by itself and shows only the marked outputs', async () => {
-    const { page, errors } = await lab.open('lessons/using-the-model/?view=app');
+    const { page, errors } = await lab.open('lessons/ui-model/?view=app');
     expect(await page.evaluate(() => document.body.dataset.view)).toBe('app');
     // Nobody pressed Run: the cells start by themselves, and the page says how far they are.
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
@@ -44,7 +44,7 @@ describe('app view', () => {
   });
 
   it('a lesson with no marked cells says so instead of showing an empty page', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await page.getByRole('button', { name: 'App view' }).click();
     expect(await page.locator('.app-status').textContent()).toContain('marks no cells for app view');
     expect(new URL(page.url()).searchParams.get('view')).toBe('app');

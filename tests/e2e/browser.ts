@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
+import { prepared } from '../helpers/prepared.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -33,6 +34,7 @@ export async function startLab(): Promise<Lab> {
     throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does).`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await prepared('site'); // built in the background by tests/global-setup.ts
   const site = await serveStatic(inject('siteDir'), { base: inject('siteBase') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

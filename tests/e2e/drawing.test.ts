@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => lab?.close());
 
 const cell = (index: number) => `[data-cell="${index}"]`;
-const predictCell = 9;
+/** The fixture's cell that asks the model about the pad (data-id="predict"). */
+const predictCell = 6;
 
 async function inkTotal(page: import('playwright-core').Page): Promise<number> {
   return page.evaluate(async () => {
@@ -25,7 +26,8 @@ async function inkTotal(page: import('playwright-core').Page): Promise<number> {
 
 describe('the drawing pad', () => {
   it('draws with the pointer, clears, takes an uploaded picture, and the model answers on it', async () => {
-    const { page, errors } = await lab.open('lessons/using-the-model/');
+    const { page, errors } = await lab.open('lessons/ui-model/');
+    expect(await page.getAttribute(cell(predictCell), 'data-id')).toBe('predict');
     await page.locator(cell(predictCell)).getByRole('button', { name: 'Run cell' }).click();
     // Loading the saved model depends on the cell that saved it, which no name shows: run everything above.
     await page.getByRole('button', { name: 'Run every cell above first' }).click();

@@ -12,7 +12,7 @@ afterAll(() => lab?.close());
 
 describe('models in the browser', () => {
   it('saves a model to IndexedDB, lists it, loads it back with the same predictions', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, `
 import { saveModel, loadModel, listModels, deleteModel } from "lab";
 const net = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: "softmax", inputShape: [3] })] });
@@ -41,7 +41,7 @@ const after = (await listModels()).map((m) => m.name);
 
 describe('model files', () => {
   it('downloads a trained model and loads the files back through the picker', async () => {
-    const { page, errors } = await lab.open('lessons/using-the-model/');
+    const { page, errors } = await lab.open('lessons/ui-model/');
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
     await waitUntilSettled(page, 150_000);
@@ -64,7 +64,7 @@ describe('model files', () => {
 
 describe('the Models panel', () => {
   it('lists a saved model, downloads it, refuses a file that is not a model, uploads one, deletes', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, `
 import { saveModel } from "lab";
 const net = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: "softmax", inputShape: [3] })] });

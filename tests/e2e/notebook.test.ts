@@ -16,7 +16,7 @@ const cell = (index: number) => `[data-cell="${index}"]`;
 
 describe('running and stopping', () => {
   it('Stop ends an async runaway loop; the counter stops and the page goes on', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, 'let ticks = 0;\nwhile (true) {\n  ticks++;\n  await new Promise((resolve) => setTimeout(resolve, 5));\n}');
     await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')!.getAttribute('data-status') === 'running');
@@ -35,7 +35,7 @@ describe('running and stopping', () => {
   });
 
   it('the loop guard asks, OK stops a while(true) loop, and the page stays usable', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => dialogs.push(dialog.message()));
     await setCellCode(page, 0, 'let spins = 0;\nwhile (true) { spins++; }');
@@ -52,7 +52,7 @@ describe('running and stopping', () => {
   });
 
   it('Shift+Enter runs a cell and moves to the next; Ctrl+Enter runs in place', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await page.locator(`${cell(0)} .cell-code`).focus();
     await page.keyboard.press('Shift+Enter');
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-runs') === '1');
@@ -68,7 +68,7 @@ describe('running and stopping', () => {
   });
 
   it('offers to run the cells a cell needs first', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await page.locator(cell(2)).getByRole('button', { name: 'Run cell' }).click();
     const offer = page.getByRole('button', { name: 'Run cell 2 first' });
     await offer.waitFor();
@@ -81,23 +81,29 @@ describe('running and stopping', () => {
   });
 
   it('shows an error at its Markdown line and jumps to it in the editor', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, 'const ok = 1;\nconst broken = (null as unknown as { x: number }).x;');
     await runCell(page, 0);
     const line = Number(await page.getAttribute(cell(0), 'data-line')) + 1;
     const location = page.locator(`${cell(0)} .out-location`);
-    expect(await location.textContent()).toMatch(new RegExp(`^lessons/00-welcome\\.md:${line}:\\d+$`));
+    expect(await location.textContent()).toMatch(new RegExp(`^tests/fixtures/site/ui-basics\\.md:${line}:\\d+$`));
     expect(await page.locator(`${cell(0)} .out-error pre`).textContent()).toMatch(/^TypeError: Cannot read properties of null/);
     await location.click();
     await page.waitForFunction(() => document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') === '0');
     await page.close();
   });
 
-  it('Restart clears outputs, statuses and the scope', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+  it('a cell re-run alone draws what Run all gave it (seeded per cell); Restart clears outputs, statuses and the scope', async () => {
+    const { page } = await lab.open('lessons/ui-basics/');
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="1"]')?.getAttribute('data-status') === 'done');
     await waitUntilSettled(page);
+    const draws = Number(await page.getAttribute('[data-id="draws"]', 'data-cell'));
+    const fromRunAll = await page.textContent(`${cell(draws)} [data-output]`);
+    expect(fromRunAll).toMatch(/^draws 0\.\d{6} -?\d\.\d{6}/);
+    await runCell(page, 3); // another cell that draws random numbers runs in between
+    await runCell(page, draws);
+    expect(await page.textContent(`${cell(draws)} [data-output]`)).toBe(fromRunAll);
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-cell]')].every((c) => c.getAttribute('data-status') === 'idle'));
     expect(await page.locator('[data-output]:not(:empty)').count()).toBe(0);
@@ -109,7 +115,7 @@ describe('running and stopping', () => {
 
 describe('the training panel', () => {
   it('draws live curves and "Stop training" ends training cleanly', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     const index = Number(await page.getAttribute('[data-id="circle"]', 'data-cell'));
     const source = await page.evaluate((i) => (window as any).lab.sources[i], index);
     await setCellCode(page, index, source.replace('epochs: 40', 'epochs: 2000'));
@@ -131,7 +137,7 @@ describe('the training panel', () => {
 
 describe('edits', () => {
   it('a typed edit survives a reload, runs, and Reset cell restores the original', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await page.locator(`${cell(0)} .cell-code`).click();
     await page.locator(`${cell(0)} .monaco-editor`).waitFor();
     await page.keyboard.press('Control+End');
@@ -150,10 +156,10 @@ describe('edits', () => {
   });
 
   it('when the author changed a cell, the old edit is offered, not applied', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     const mine = 'const greeting = "my old version";\ngreeting';
     await page.evaluate((source) => {
-      localStorage.setItem('lab:edits:welcome', JSON.stringify({ 'cell:0': { base: '00000000', source, savedAt: 1 } }));
+      localStorage.setItem('lab:edits:ui-basics', JSON.stringify({ 'cell:0': { base: '00000000', source, savedAt: 1 } }));
     }, mine);
     await page.reload();
     const notice = page.locator(`${cell(0)} .cell-notice`);
@@ -167,7 +173,7 @@ describe('edits', () => {
     await expect(page.locator(`${cell(0)} .cell-code`).textContent()).resolves.toContain('my old version');
     // Keeping the new version drops the old edit for good.
     await page.evaluate((source) => {
-      localStorage.setItem('lab:edits:welcome', JSON.stringify({ 'cell:0': { base: '00000000', source, savedAt: 1 } }));
+      localStorage.setItem('lab:edits:ui-basics', JSON.stringify({ 'cell:0': { base: '00000000', source, savedAt: 1 } }));
     }, mine);
     await page.reload();
     await page.getByRole('button', { name: 'Keep the new version' }).click();
@@ -180,7 +186,7 @@ describe('edits', () => {
 
 describe('the editor', () => {
   it('knows the type of a tensor made three cells up', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     const source = await page.evaluate(() => (window as any).lab.sources[4]);
     await setCellCode(page, 4, `xs\n${source}`);
     await page.waitForTimeout(1500);
@@ -198,7 +204,7 @@ describe('backends', () => {
   it('runs tensors, a fit and checks on WebGPU when asked (SwiftShader here)', async () => {
     // SwiftShader's WebGPU is a CPU emulation, too slow for the whole lesson: run the tiny
     // model and its checks, with the cells they need.
-    const { page, errors } = await lab.open('lessons/welcome/?backend=webgpu');
+    const { page, errors } = await lab.open('lessons/ui-basics/?backend=webgpu');
     await page.locator(cell(5)).getByRole('button', { name: 'Run cell' }).click();
     await page.getByRole('button', { name: 'Run cells 4, 5 first' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="5"]')?.getAttribute('data-status') !== 'idle');
@@ -211,7 +217,7 @@ describe('backends', () => {
   });
 
   it('switching the backend restarts on it and remembers the choice', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await runCell(page, 1);
     await page.getByLabel('Backend').selectOption('cpu');
     await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent!.startsWith('cpu · '));
@@ -226,7 +232,7 @@ describe('backends', () => {
   });
 
   it('does not pick a software WebGPU adapter by itself', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await runCell(page, 0);
     expect(await page.textContent('.backend-label')).toMatch(/^webgl · /);
     expect(await page.getAttribute('.backend-label', 'title')).toMatch(/WebGPU runs in software here/);

@@ -14,10 +14,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
 import { buildManifest, writeServiceWorker, type OfflineManifest } from '../../src/site/offline-manifest.ts';
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, runCell, statuses, waitUntilSettled } from './browser.ts';
+import { prepared } from '../helpers/prepared.ts';
 
 
 let browser: Browser;
 beforeAll(async () => {
+  await prepared('site');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 afterAll(() => browser?.close());
@@ -66,7 +68,7 @@ describe('offline', () => {
     const { page, errors } = await newPage(context);
     const start = Date.now();
     await page.goto(site.url);
-    await page.goto(`${site.url}lessons/welcome/`);
+    await page.goto(`${site.url}lessons/ui-basics/`);
     await waitUntilSaved(page, manifest);
     const seconds = (Date.now() - start) / 1000;
     console.log(`offline: ${manifest.files.length} files, ${(manifest.totalBytes / 1e6).toFixed(1)} MB precached; first visit to saved: ${seconds.toFixed(1)} s`);
@@ -82,7 +84,7 @@ describe('offline', () => {
     await context.setOffline(true);
     await site.close();
 
-    await page.goto(`${site.url}lessons/data-preparation/`);
+    await page.goto(`${site.url}lessons/ui-data/`);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/data/i);
     // The editor: Monaco, its TypeScript worker, and the lab's types (editor-types.json).
     await page.locator('[data-cell="0"] .cell-code').click();
@@ -103,7 +105,7 @@ describe('offline', () => {
     expect(await page.locator('[data-cell="0"] [data-output]').textContent()).toMatch(/344 penguins/);
 
     // A whole lesson runs offline.
-    await page.goto(`${site.url}lessons/welcome/`);
+    await page.goto(`${site.url}lessons/ui-basics/`);
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
     await waitUntilSettled(page, 180_000);
@@ -112,7 +114,7 @@ describe('offline', () => {
     // Reloading offline, and a page with a query string (app view).
     await page.reload();
     await expect(page.locator('[data-cell]').count()).resolves.toBeGreaterThan(3);
-    await page.goto(`${site.url}lessons/welcome/?view=app`);
+    await page.goto(`${site.url}lessons/ui-basics/?view=app`);
     expect(await page.evaluate(() => document.body.dataset.view)).toBe('app');
     expect(errors).toEqual([]);
     await page.close();

@@ -19,20 +19,24 @@ const EDIT = 'const greeting = "a shared edit";\ngreeting.toUpperCase()';
 
 describe('download, share, open', () => {
   it('downloads the lesson with the edit, and the lab opens that file again without running it', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, EDIT);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download lesson' }).click();
     const file = join(mkdtempSync(join(tmpdir(), 'lesson-')), (await download).suggestedFilename());
     await (await download).saveAs(file);
-    expect(file.endsWith('00-welcome.md')).toBe(true);
+    expect(file.endsWith('ui-basics.md')).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain(EDIT);
-    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: Welcome to the lab\n/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: "Fixture: notebook basics"\n/);
+    // A control is prose for the tests: the page hides it, the downloaded lesson keeps it as written.
+    expect(readFileSync(file, 'utf8')).toContain('```control cell=fit-line check=slope\nlever: a learning rate far too small\nreplace:\ntf.train.sgd(0.3)\nwith:\ntf.train.sgd(0.0001)\n```');
+    expect(await page.textContent('article')).not.toContain('far too small');
 
     const open = await lab.open('open/');
     await open.page.locator('input[name="lesson-file"]').setInputFiles(file);
-    await expect.poll(() => open.page.locator('.open-notice').textContent()).toContain('came from the file 00-welcome.md. None of its code has run');
+    await expect.poll(() => open.page.locator('.open-notice').textContent()).toContain('came from the file ui-basics.md. None of its code has run');
     expect(await open.page.locator('.open-code').first().textContent()).toContain('a shared edit');
+    expect(await open.page.textContent('body')).not.toContain('far too small');
     expect(await open.page.locator('iframe').count()).toBe(0);
     // A file that is not a lesson is refused, saying where it is wrong.
     const bad = join(mkdtempSync(join(tmpdir(), 'lesson-')), 'notes.md');
@@ -46,7 +50,7 @@ describe('download, share, open', () => {
   });
 
   it('a shared link shows the code, runs nothing until asked, then runs it in a sandbox', async () => {
-    const { page } = await lab.open('lessons/welcome/');
+    const { page } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, EDIT);
     await page.getByRole('button', { name: 'Share' }).click();
     const panel = page.getByRole('dialog', { name: 'Share this lesson' });
@@ -71,10 +75,10 @@ describe('download, share, open', () => {
     // The learner's own state: an edit (localStorage) and a saved model (IndexedDB), in one profile.
     const context = await lab.browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${lab.site.url}lessons/welcome/`);
+    await page.goto(`${lab.site.url}lessons/ui-basics/`);
     await setCellCode(page, 1, 'import { saveModel } from "lab";\nawait saveModel(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] }), "lab://mine", { classes: ["y"] });\n"saved"');
     await runCell(page, 1);
-    const editsBefore = await page.evaluate(() => localStorage.getItem('lab:edits:welcome'));
+    const editsBefore = await page.evaluate(() => localStorage.getItem('lab:edits:ui-basics'));
     expect(editsBefore).toContain('lab://mine');
 
     const hostile = join(mkdtempSync(join(tmpdir(), 'lesson-')), 'hostile.md');
@@ -89,15 +93,15 @@ Looks harmless. <img src="x" onerror="document.title='pwned'"> <script>document.
 \`\`\`ts
 const attempt = async (what: () => unknown) => { try { return String(await what()); } catch (error) { return "blocked: " + (error as Error).name; } };
 ({
-  read: await attempt(() => localStorage.getItem("lab:edits:welcome")),
-  write: await attempt(() => { localStorage.setItem("lab:edits:welcome", "overwritten"); return "wrote"; }),
+  read: await attempt(() => localStorage.getItem("lab:edits:ui-basics")),
+  write: await attempt(() => { localStorage.setItem("lab:edits:ui-basics", "overwritten"); return "wrote"; }),
   models: await attempt(async () => JSON.stringify(await tf.io.listModels())),
   remove: await attempt(async () => tf.io.removeModel("indexeddb://lab/mine")),
   parent: await attempt(() => (window.parent as Window).localStorage.length),
   bridge: await new Promise((resolve) => {
     // Ask the shell for a file outside datasets/ and models/, with a path that is not a string.
     addEventListener("message", (event) => { if (event.data?.id === 999) resolve(event.data.ok ? "leaked" : "refused"); });
-    parent.postMessage({ type: "file", id: 999, path: ["datasets/../../lessons/welcome/"] }, "*");
+    parent.postMessage({ type: "file", id: 999, path: ["datasets/../../lessons/ui-basics/"] }, "*");
     setTimeout(() => resolve("no answer"), 3000);
   }),
 })
@@ -126,7 +130,7 @@ const attempt = async (what: () => unknown) => { try { return String(await what(
     expect(await frame.locator('img').count()).toBe(0);
     expect(await open.title()).not.toBe('pwned');
     // And the learner's things are as they were.
-    expect(await open.evaluate(() => localStorage.getItem('lab:edits:welcome'))).toBe(editsBefore);
+    expect(await open.evaluate(() => localStorage.getItem('lab:edits:ui-basics'))).toBe(editsBefore);
     const models = await page.evaluate(async () => (await (window as unknown as { lab: { loadSession(): Promise<{ lab: { listModels(): Promise<{ name: string }[]> } }> } }).lab.loadSession()).lab.listModels());
     expect(models.map((m) => m.name)).toContain('lab://mine');
     expect(errors).toEqual([]);

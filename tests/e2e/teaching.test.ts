@@ -20,7 +20,7 @@ const progressLine = (page: Page) => page.textContent('article .lesson-progress-
 
 describe('exercises and progress', () => {
   it('goes from "not yet" through hints and the solution to solved, and the progress shows and is handed in', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     const exercise = await exerciseIndex(page);
     const check = exercise + 1;
     await page.getByRole('button', { name: 'Run all' }).click();
@@ -68,7 +68,7 @@ describe('exercises and progress', () => {
 
     // The index shows it; the hand-in file says it, with the learner's name; reset clears it.
     await page.goto(`${lab.site.url}`);
-    const item = page.locator('[data-lesson-progress="welcome"]');
+    const item = page.locator('[data-lesson-progress="ui-basics"]');
     await item.waitFor();
     expect(await item.textContent()).toContain('1 of 1 exercise solved');
     expect(await page.textContent('.progress-overall')).toContain('started 1 of');
@@ -78,7 +78,7 @@ describe('exercises and progress', () => {
     expect(file).toMatch(/lab-progress-ada-lovelace-\d{4}-\d\d-\d\d\.json$/);
     const handIn = JSON.parse(readFileSync(file!, 'utf8'));
     expect(handIn.learner).toBe('Ada Lovelace');
-    const welcome = handIn.lessons.find((l: { slug: string }) => l.slug === 'welcome');
+    const welcome = handIn.lessons.find((l: { slug: string }) => l.slug === 'ui-basics');
     expect(welcome.exercises.predict).toMatchObject({ usedSolution: true, hints: 2, solved: expect.any(String) });
     expect(welcome.summary).toContain('1 of 1 exercise solved');
     expect((await axeBothSchemes(page)).join('\n')).toBe('');
@@ -91,7 +91,7 @@ describe('exercises and progress', () => {
   }, 240_000);
 
   it('checks choice and number answers, saves open ones, and restores them', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     const slope = page.locator('[data-question="learned-slope"]');
     await slope.locator('input').fill('3');
     await slope.getByRole('button', { name: 'Check answer' }).click();
@@ -128,7 +128,7 @@ describe('exercises and progress', () => {
 
 describe('presenter mode and the keyboard', () => {
   it('shows one section at a time in larger type, keeps outputs, and moves with the keys', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
     await waitUntilSettled(page, 120_000);
@@ -164,14 +164,14 @@ describe('presenter mode and the keyboard', () => {
     expect(await page.isVisible(`[data-cell="${trainingCell}"]`)).toBe(true);
 
     // A link opens presenter mode at its section.
-    await page.goto(`${lab.site.url}lessons/welcome/?view=present&slide=3`);
+    await page.goto(`${lab.site.url}lessons/ui-basics/?view=present&slide=3`);
     await page.waitForFunction(() => document.querySelector('.presenter-where')?.textContent?.startsWith('3 /'));
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
 
   it('opens the shortcut sheet with ?, leaves an editor with Escape, and moves between cells with Alt+arrows', async () => {
-    const { page, errors } = await lab.open('lessons/welcome/');
+    const { page, errors } = await lab.open('lessons/ui-basics/');
     await page.locator('body').press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.waitFor();

@@ -16,7 +16,7 @@ const cellWith = (page: import('playwright-core').Page, text: string) =>
 
 describe('the labelling widget', () => {
   it('labels by click and by keys, undoes, moves, and exports', async () => {
-    const { page, errors } = await lab.open('lessons/labelling-and-cleaning/');
+    const { page, errors } = await lab.open('lessons/ui-widgets/');
     await page.locator(cell(0)).getByRole('button', { name: 'Run cell' }).click();
     const widget = page.locator('.lab-labeller');
     await widget.waitFor();
@@ -45,7 +45,7 @@ describe('the labelling widget', () => {
 
 describe('the cleaning widget', () => {
   it('relabels and deletes by click and key; the next cell sees the decisions', async () => {
-    const { page, errors } = await lab.open('lessons/labelling-and-cleaning/');
+    const { page, errors } = await lab.open('lessons/ui-widgets/');
     const widgetCell = await cellWith(page, 'cleaner({');
     const nextCell = await cellWith(page, 'review.reviewWith');
     expect(widgetCell).toBeGreaterThan(0);

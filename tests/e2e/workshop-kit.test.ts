@@ -12,10 +12,12 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildManifest } from '../../src/site/offline-manifest.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
+import { prepared } from '../helpers/prepared.ts';
 
 let dir: string;
 let server: ChildProcess | undefined;
-beforeAll(() => {
+beforeAll(async () => {
+  await prepared('site');
   dir = mkdtempSync(join(tmpdir(), 'lab-kit-'));
 });
 afterAll(() => {

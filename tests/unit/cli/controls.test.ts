@@ -20,7 +20,7 @@ describe('npm run lesson -- --controls', () => {
     expect(branched.ok).toBe(true);
     expect(branched.controls).toMatchObject([{ kind: 'control', cell: 'train', check: 'slope', lever: 'two epochs', failed: true, line: 27 }]);
     expect(branched.starters).toMatchObject([{ kind: 'starter', exercise: 'double', failed: true }]);
-    expect(branched.restarts).toEqual([]);
+    expect(branched.notes).toEqual([]);
     // The branch trained the trunk's model (Adam, whose slots appear at the first step): its
     // weights are put back, so the trunk's numbers are exactly a plain run's.
     expect(outputsOf(branched.cells)).toEqual(outputsOf(plain.cells));
@@ -39,7 +39,7 @@ describe('npm run lesson -- --controls', () => {
 
   it('a trunk check that fails after a branch is reported as a leak, and the lesson starts again without it', async () => {
     const report = await runLessonControls(lesson('leak'), options);
-    expect(report.restarts).toEqual([expect.stringMatching(/leak\.md:32: cell 5 failed in the trunk after 2 branches; one may have leaked into it/)]);
+    expect(report.notes).toEqual([expect.stringMatching(/leak\.md:32: cell 5 failed in the trunk after 2 branches; one may have leaked into it/)]);
     expect(report.ok).toBe(true);
     expect(report.controls.map((c) => c.failed)).toEqual([true, true]);
     expect(report.cells.find((cell) => cell.id === 'more-checks')!.outputs[0]!.text).toBe('✓ the trunk saw 1 then 2');
@@ -53,7 +53,7 @@ describe('npm run lesson -- --controls', () => {
       { cell: 'size', failed: false, error: expect.stringMatching(/slow-branch\.md:8: TimeoutError: cell 1 ran longer than 1500 ms and was killed/) },
       { cell: 'work', failed: true },
     ]);
-    expect(report.restarts).toHaveLength(1);
+    expect(report.notes).toHaveLength(1);
     expect(report.cells.map((cell) => cell.status)).toEqual(['done', 'done', 'done']);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Each published lesson once in Chromium, from Run all: every cell done, no console error, the
+ * backend shown is the one TF.js uses, a screenshot, and axe (light and dark) on the page with
+ * its charts, tables, widgets and checks. One file per part of the lessons (tests/lesson-parts.ts).
+ * The notebook's behaviours are tested on fixture lessons (the other files here), not on these.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slugOf } from '../../src/notebook/lesson.ts';
+import { BROWSER_PARTS, lessonsOfPart } from '../lesson-parts.ts';
+import { axeBothSchemes } from './axe.ts';
+import { SCREENSHOTS, startLab, statuses, waitUntilSettled, type Lab } from './browser.ts';
+
+export function realLessonTests(part: number): void {
+  const slugs = lessonsOfPart(BROWSER_PARTS, part).filter((name) => /^\d+-.*\.md$/.test(name)).map(slugOf);
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterAll(() => lab?.close());
+
+  describe(`lessons, part ${part}, in Chromium`, () => {
+    it.each(slugs)('%s: Run all ends with every cell done', async (slug) => {
+      const { page, errors } = await lab.open(`lessons/${slug}/`);
+      await page.getByRole('button', { name: 'Run all' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
+      // The longest lesson takes over a minute on a software GPU; a busy CI machine, longer.
+      await waitUntilSettled(page, 280_000);
+      const result = await statuses(page);
+      expect(result.every((s) => s === 'done' || s === 'skipped'), `statuses: ${result.join(', ')}`).toBe(true);
+      expect(errors).toEqual([]);
+      // The backend the toolbar names is the one TF.js really uses.
+      const shown = (await page.textContent('.backend-label'))!.split(' · ')[0];
+      const used = await page.evaluate(async () => (await (window as unknown as { lab: { loadSession(): Promise<{ tf: { getBackend(): string } }> } }).lab.loadSession()).tf.getBackend());
+      expect(shown).toBe(used);
+      await page.screenshot({ path: `${SCREENSHOTS}/${slug}.png`, fullPage: true });
+      // Accessibility after running, when charts, tables, widgets and checks are on the page.
+      expect((await axeBothSchemes(page)).join('\n')).toBe('');
+      await page.close();
+    }, 300_000);
+  });
+}

@@ -1,0 +1,4 @@
+/** Real lessons headless with their controls, part 3 of 3 (tests/lesson-parts.ts). */
+import { headlessLessonTests } from './helpers/headless-lessons.ts';
+
+headlessLessonTests(3);
