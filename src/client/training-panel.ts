@@ -43,7 +43,7 @@ function curves(output: TrainingOutput, metric: string, width: number): Element 
 }
 
 function draw(panel: HTMLElement, output: TrainingOutput): void {
-  const done = output.batches.length;
+  const done = output.batchesDone;
   const total = output.batchesPerEpoch ? output.batchesPerEpoch * output.epochs : undefined;
   const bar = panel.querySelector('progress')!;
   const info = panel.querySelector<HTMLElement>('.training-info')!;

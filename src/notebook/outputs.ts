@@ -18,7 +18,7 @@ export type Output =
   | TrainingOutput;
 
 export interface TrainingPoint {
-  /** Batches seen since training started (x axis of the batch curve). */
+  /** Batches seen since training started when the point was taken. */
   step: number;
   epoch: number;
   [metric: string]: number;
@@ -32,6 +32,9 @@ export interface TrainingOutput {
   epochs: number;
   /** Batches in one epoch, when known (for progress and ETA). */
   batchesPerEpoch?: number;
+  /** Batches trained so far (progress and ETA). */
+  batchesDone: number;
+  /** Batch losses and metrics, sampled a few times a second (the batch curve). */
   batches: TrainingPoint[];
   epochEnds: TrainingPoint[];
   /** Metric names logged, e.g. loss, acc, val_loss, val_acc. */
