@@ -16,16 +16,23 @@ import LongestFirst from './tests/sequencer.ts';
  * fork from the npm registry.
  */
 const TIMING = ['tests/unit/notebook/kernel-stop.test.ts', 'tests/unit/serve/batcher.test.ts', 'tests/serve/serve-model.test.ts'];
+/**
+ * Files run at once, for every project of the main group (Vitest requires one value per group; a
+ * project that sets none gets the core count minus one, which is one here: everything in a row).
+ * Two for the 2-core machines this project targets; LAB_TEST_WORKERS=N for another machine.
+ */
+const WORKERS = Number(process.env.LAB_TEST_WORKERS) || 2;
 
 export default defineConfig({
   test: {
-    maxWorkers: 2,
+    maxWorkers: WORKERS,
     sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: false,
         test: {
           name: 'unit',
+          maxWorkers: WORKERS,
           include: ['tests/unit/**/*.test.ts', 'tests/serve/**/*.test.ts', 'tests/fork/fork.test.ts', 'tests/cli.test.ts', 'tests/fixture-lessons.test.ts', 'tests/lessons-structure.test.ts'],
           exclude: TIMING,
           testTimeout: 120_000,
@@ -39,6 +46,7 @@ export default defineConfig({
           include: TIMING,
           // Alone, after everything else: these measure time, which other work would distort.
           fileParallelism: false,
+          maxWorkers: 1,
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
         },
@@ -47,6 +55,7 @@ export default defineConfig({
         extends: false,
         test: {
           name: 'lessons',
+          maxWorkers: WORKERS,
           include: ['tests/lessons-[0-9].test.ts'],
           // Real (small) models trained on the CPU, with a branch per control: minutes per part.
           testTimeout: 600_000,
@@ -56,8 +65,11 @@ export default defineConfig({
         extends: false,
         test: {
           name: 'site',
+          maxWorkers: WORKERS,
           include: ['tests/e2e/**/*.test.ts', 'tests/site.test.ts', 'tests/typecheck.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
+          // A page on a machine busy with the other worker may take seconds to answer.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

@@ -7,20 +7,31 @@
 import { readdirSync } from 'node:fs';
 
 /**
- * Lesson files by part, balanced by the seconds each took on this machine (in the comments:
- * `--controls` headless; Run all in Chromium on its software WebGL). Rebalance when a lesson
- * grows: the suite's wall time is about that of its longest part.
+ * Seconds each lesson took on this 2-core machine, alone: `--controls` headless, and Run all in
+ * Chromium on its software WebGL (with axe and a screenshot). The parts are balanced by them and
+ * tests/sequencer.ts starts the longest files first by them; rebalance when a lesson grows.
  */
+export const HEADLESS_SECONDS: Record<string, number> = {
+  '00-welcome.md': 2, '01-drivetrain.md': 7, '02-data-preparation.md': 4, '03-labelling-and-cleaning.md': 7,
+  '04-training.md': 42, '05-using-the-model.md': 18, '06-when-training-goes-wrong.md': 85, '07-when-the-data-lies.md': 44,
+  '08-out-of-domain-data.md': 13, '09-domain-shift.md': 34, '10-deploying-safely.md': 5, '11-testing-model-behaviour.md': 20,
+};
+export const BROWSER_SECONDS: Record<string, number> = {
+  '00-welcome.md': 22, '01-drivetrain.md': 24, '02-data-preparation.md': 16, '03-labelling-and-cleaning.md': 18,
+  '04-training.md': 27, '05-using-the-model.md': 16, '06-when-training-goes-wrong.md': 107, '07-when-the-data-lies.md': 56,
+  '08-out-of-domain-data.md': 20, '09-domain-shift.md': 26, '10-deploying-safely.md': 16, '11-testing-model-behaviour.md': 47,
+};
+
 export const HEADLESS_PARTS: string[][] = [
-  ['06-when-training-goes-wrong.md' /* 85 */, '03-labelling-and-cleaning.md' /* 7 */, '01-drivetrain.md' /* 7 */, '00-welcome.md' /* 2 */],
-  ['07-when-the-data-lies.md' /* 56 */, '04-training.md' /* 42 */],
-  ['09-domain-shift.md' /* 34 */, '11-testing-model-behaviour.md' /* 20 */, '05-using-the-model.md' /* 18 */, '08-out-of-domain-data.md' /* 13 */, '10-deploying-safely.md' /* 5 */, '02-data-preparation.md' /* 4 */],
+  ['06-when-training-goes-wrong.md', '03-labelling-and-cleaning.md', '01-drivetrain.md', '00-welcome.md'],
+  ['07-when-the-data-lies.md', '04-training.md', '10-deploying-safely.md'],
+  ['09-domain-shift.md', '11-testing-model-behaviour.md', '05-using-the-model.md', '08-out-of-domain-data.md', '02-data-preparation.md'],
 ];
 
 export const BROWSER_PARTS: string[][] = [
-  ['06-when-training-goes-wrong.md' /* 73 */, '05-using-the-model.md' /* 10 */, '03-labelling-and-cleaning.md' /* 11 */],
-  ['07-when-the-data-lies.md' /* 37 */, '11-testing-model-behaviour.md' /* 33 */, '01-drivetrain.md' /* 13 */, '00-welcome.md' /* 14 */],
-  ['04-training.md' /* 26 */, '09-domain-shift.md' /* 26 */, '08-out-of-domain-data.md' /* 19 */, '10-deploying-safely.md' /* 16 */, '02-data-preparation.md' /* 15 */],
+  ['06-when-training-goes-wrong.md', '05-using-the-model.md', '03-labelling-and-cleaning.md'],
+  ['07-when-the-data-lies.md', '11-testing-model-behaviour.md', '01-drivetrain.md', '00-welcome.md'],
+  ['04-training.md', '09-domain-shift.md', '08-out-of-domain-data.md', '10-deploying-safely.md', '02-data-preparation.md'],
 ];
 
 /** Every lesson file in lessons/ (published or not), sorted. */
@@ -33,3 +44,7 @@ export function lessonsOfPart(parts: string[][], n: number): string[] {
   const mine = parts[n - 1]!.filter((name) => all.includes(name));
   return n === parts.length ? [...mine, ...all.filter((name) => !named.has(name))] : mine;
 }
+
+/** The expected seconds of part `n`, for ordering (a lesson with no weight counts 30 s). */
+export const partSeconds = (parts: string[][], seconds: Record<string, number>, n: number) =>
+  lessonsOfPart(parts, n).reduce((sum, name) => sum + (seconds[name] ?? 30), 0);

@@ -15,7 +15,7 @@ afterAll(() => lab?.close());
 
 const cell = (index: number) => `[data-cell="${index}"]`;
 /** The fixture's cell that asks the model about the pad (data-id="predict"). */
-const predictCell = 6;
+const predictCell = 4;
 
 async function inkTotal(page: import('playwright-core').Page): Promise<number> {
   return page.evaluate(async () => {

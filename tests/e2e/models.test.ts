@@ -1,8 +1,11 @@
-/** Saving and loading models in the lab's format inside the browser (IndexedDB). */
+/**
+ * Saving and loading models in the lab's format inside the browser (IndexedDB), and the Models
+ * panel. (Model files downloaded and picked: tests/e2e/manual-cells.test.ts, on lesson 05.)
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, downloadsOf, setCellCode, startLab, waitUntilSettled, type Lab, runCell } from './browser.ts';
+import { SCREENSHOTS, downloadsOf, setCellCode, startLab, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -34,29 +37,6 @@ const after = (await listModels()).map((m) => m.name);
     expect(output).toContain('same: true');
     expect(output).toContain('takes inputs of shape [3], not [8]');
     expect(output).toContain('gone: true');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-});
-
-describe('model files', () => {
-  it('downloads a trained model and loads the files back through the picker', async () => {
-    const { page, errors } = await lab.open('lessons/ui-model/');
-    await page.getByRole('button', { name: 'Run all' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
-    await waitUntilSettled(page, 150_000);
-    const files = await downloadsOf(page, 2, () => runCell(page, 2));
-    expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['shapes-classifier.json', 'shapes-classifier.weights.bin']);
-
-    await page.locator('[data-cell="3"]').getByRole('button', { name: 'Run cell' }).click();
-    const picker = page.getByLabel('Model files (model.json and its weights)');
-    await picker.waitFor();
-    await picker.setInputFiles(files.filter((f) => f.endsWith('.bin')));
-    await expect.poll(() => page.locator('.picker-status').textContent()).toMatch(/pick the model\.json file and its weights file.*Pick again/);
-    await picker.setInputFiles(files);
-    await waitUntilSettled(page);
-    expect(await page.getAttribute('[data-cell="3"]', 'data-status')).toBe('done');
-    expect(await page.locator('[data-cell="3"] [data-output]').textContent()).toContain('classes: ["circle", "square", "triangle"]');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -118,7 +118,7 @@ describe('the training panel', () => {
     const { page, errors } = await lab.open('lessons/ui-basics/');
     const index = Number(await page.getAttribute('[data-id="circle"]', 'data-cell'));
     const source = await page.evaluate((i) => (window as any).lab.sources[i], index);
-    await setCellCode(page, index, source.replace('epochs: 40', 'epochs: 2000'));
+    await setCellCode(page, index, source.replace('epochs: 12', 'epochs: 2000'));
     await page.locator(cell(index)).getByRole('button', { name: 'Run cell' }).click();
     const stop = page.getByRole('button', { name: 'Stop training' });
     await stop.waitFor();
