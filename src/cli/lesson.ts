@@ -50,7 +50,7 @@ for (const file of args.files) {
     ? await runLessonControls(lesson, {
       ...options,
       onBranch: live ? (result) => process.stdout.write(printBranch(lesson.file, result)) : undefined,
-      onRestart: live ? (why) => process.stdout.write(`  ! ${why}\n`) : undefined,
+      onNote: live ? (why) => process.stdout.write(`  ! ${why}\n`) : undefined,
     })
     : await runLessonFile(lesson, options);
   reports.push(report);

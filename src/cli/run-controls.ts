@@ -17,13 +17,13 @@ import { runLessonBranches, type RunFileOptions } from './run-file.ts';
 export interface ControlsReport extends FileReport {
   controls: ControlResult[];
   starters: StarterResult[];
-  /** Why the lesson was started again, if it was (a leak or a branch that ran too long). */
-  restarts: string[];
+  /** Why the lesson was started again, if it was (a leak or a branch that ran too long), and how that ended. */
+  notes: string[];
 }
 
 export interface ControlsOptions extends RunFileOptions {
   onBranch?: (result: BranchResult) => void;
-  onRestart?: (why: string) => void;
+  onNote?: (why: string) => void;
 }
 
 const keyOf = (result: BranchResult) => (result.kind === 'control' ? `control:${result.at}` : `starter:${result.exercise}`);
@@ -34,10 +34,10 @@ export async function runLessonControls(lesson: Lesson, options: ControlsOptions
   const pendingControls = new Set(lesson.controls.map((_, at) => at));
   const pendingStarters = new Set(exercises.map((cell) => cell.index));
   const judged = new Map<string, BranchResult>();
-  const restarts: string[] = [];
-  const restart = (why: string) => {
-    restarts.push(why);
-    options.onRestart?.(why);
+  const notes: string[] = [];
+  const note = (why: string) => {
+    notes.push(why);
+    options.onNote?.(why);
   };
 
   for (;;) {
@@ -56,14 +56,17 @@ export async function runLessonControls(lesson: Lesson, options: ControlsOptions
       options.onBranch?.(result);
       if (kind === 'control') pendingControls.delete(Number(id));
       else pendingStarters.delete(Number(id));
-      restart(`${run.timedOutBranch.error} (in a branch); starting ${lesson.file} again for the ${pendingControls.size + pendingStarters.size} branches left`);
+      note(`${run.timedOutBranch.error} (in a branch); starting ${lesson.file} again for the ${pendingControls.size + pendingStarters.size} branches left`);
       continue;
     }
     const failedCell = run.cells.find((cell) => cell.status === 'error');
     if (!run.ok && failedCell && run.branches.length > 0) {
-      restart(`${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed in the trunk after ${run.branches.length} branches; ` +
+      note(`${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed in the trunk after ${run.branches.length} branches; ` +
         `one may have leaked into it: starting again for the ${pendingControls.size + pendingStarters.size} branches left`);
       continue;
+    }
+    if (failedCell && notes.length > 0) {
+      note(`${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed again with no branch before it: the trunk itself fails there, it was not a leak`);
     }
     const why = `not run: the lesson failed before this branch${failedCell ? ` (cell ${failedCell.index + 1}, line ${failedCell.line})` : ''}`;
     for (const at of pendingControls) judged.set(`control:${at}`, controlResult(lesson, at, why));
@@ -74,7 +77,7 @@ export async function runLessonControls(lesson: Lesson, options: ControlsOptions
     return {
       ...trunk,
       ok: run.ok && controls.every((c) => c.failed) && starters.every((s) => s.failed),
-      controls, starters, restarts,
+      controls, starters, notes,
     };
   }
 }
