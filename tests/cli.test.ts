@@ -122,4 +122,34 @@ describe('npm run lesson', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--timeout-ms needs a positive number of milliseconds \(got "soon"\)/);
   });
+
+  it('--seed N runs the lesson on another seed; --seeds K reports each check across K seeds', async () => {
+    const drawn = async (seed: string) => /drew (0\.\d{4})/.exec((await lesson(fixture('coin'), '--seed', seed)).stdout)?.[1];
+    expect(await drawn('5')).not.toBe(await drawn('6'));
+    const result = await lesson(fixture('coin'), '--seeds', '10', '--jobs', '2', '--json');
+    expect(result.code).toBe(1); // the coin falls the wrong way on some seeds
+    const [report] = JSON.parse(result.stdout);
+    expect(report.seeds).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    const [coin, always, after] = report.checks;
+    expect(coin).toMatchObject({ id: 'coin', runs: 10 });
+    expect(coin.passed).toBeGreaterThan(0);
+    expect(coin.passed).toBeLessThan(10);
+    expect(coin.failedSeeds).toHaveLength(10 - coin.passed);
+    expect(coin.worstMargin).toBeLessThan(0);
+    expect(always).toMatchObject({ id: 'cell 2 #1', passed: 10, runs: 10, failedSeeds: [], notRunSeeds: [] });
+    // Where the coin failed its cell, the run stopped: the later check did not run there.
+    expect(after).toMatchObject({ id: 'after', passed: coin.passed, runs: coin.passed, failedSeeds: [], notRunSeeds: coin.failedSeeds });
+    // The text form names the seeds a claim fails on.
+    const text = await lesson(fixture('coin'), '--seeds', '10', '--jobs', '2');
+    expect(text.stdout).toContain(`✗ coin       line 14   ${coin.passed}/10  worst margin`);
+    expect(text.stdout).toContain(`fails on seeds ${coin.failedSeeds.join(', ')}`);
+    expect(text.stdout).toContain(`not run on seeds ${coin.failedSeeds.join(', ')} (an earlier cell failed)`);
+    expect(text.stdout).toMatch(/0 of 1 lessons held on every seed/);
+  });
+
+  it('refuses --seeds with --controls, and --jobs without --seeds', async () => {
+    expect((await lesson(fixture('coin'), '--seeds', '2', '--controls')).stderr).toMatch(/--seeds runs each lesson plainly/);
+    expect((await lesson(fixture('coin'), '--jobs', '2')).stderr).toMatch(/--jobs goes with --seeds/);
+    expect((await lesson(fixture('coin'), '--seeds', '0')).stderr).toMatch(/--seeds needs a whole number of at least 1 \(got "0"\)/);
+  });
 });

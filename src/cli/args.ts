@@ -9,9 +9,15 @@ export interface LessonArgs {
   out?: string;
   starters: boolean;
   controls: boolean;
+  /** Overrides the lesson's seed (with --seeds: the first seed). */
+  seed?: number;
+  /** Run on this many seeds and report each check across them. */
+  seeds?: number;
+  /** With --seeds: runs at once. */
+  jobs: number;
 }
 
-export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--starters | --controls]';
+export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--seed N] [--starters | --controls | --seeds K [--jobs N]]';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -20,6 +26,9 @@ const OPTIONS = {
   'guard-ms': { type: 'string' },
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
+  seed: { type: 'string' },
+  seeds: { type: 'string' },
+  jobs: { type: 'string' },
 } as const;
 
 function milliseconds(name: string, raw: string | undefined, fallback: number): number {
@@ -29,11 +38,22 @@ function milliseconds(name: string, raw: string | undefined, fallback: number): 
   return value;
 }
 
+function whole(name: string, raw: string | undefined, { min }: { min: number }): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!raw.trim() || !Number.isInteger(value) || value < min) throw new Error(`--${name} needs a whole number of at least ${min} (got "${raw}")`);
+  return value;
+}
+
 export function parseArgs(argv: string[]): LessonArgs | { error: string } {
   try {
     const { values, positionals } = parseNodeArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (positionals.length === 0) return { error: 'no lesson files given' };
     if (values.starters && values.controls) return { error: '--starters and --controls do not go together (--controls also runs every starter, in a branch)' };
+    if (values.seeds !== undefined && (values.starters || values.controls || values.out !== undefined)) {
+      return { error: '--seeds runs each lesson plainly on several seeds; it does not go with --starters, --controls or --out' };
+    }
+    if (values.jobs !== undefined && values.seeds === undefined) return { error: '--jobs goes with --seeds' };
     if (values.out !== undefined && !values.out) return { error: '--out needs a directory' };
     return {
       files: positionals,
@@ -43,6 +63,9 @@ export function parseArgs(argv: string[]): LessonArgs | { error: string } {
       ...(values.out ? { out: values.out } : {}),
       starters: values.starters ?? false,
       controls: values.controls ?? false,
+      ...(values.seed === undefined ? {} : { seed: whole('seed', values.seed, { min: 0 }) }),
+      ...(values.seeds === undefined ? {} : { seeds: whole('seeds', values.seeds, { min: 1 }) }),
+      jobs: whole('jobs', values.jobs, { min: 1 }) ?? 1,
     };
   } catch (error) {
     // util.parseArgs says "Unknown option '--fast'. To specify a positional argument starting with

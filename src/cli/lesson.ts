@@ -10,8 +10,9 @@ import type { Lesson } from '../notebook/lesson.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { runLessonFile } from './run-file.ts';
 import { runLessonControls } from './run-controls.ts';
+import { runLessonSeeds, withSeed, type SeedsReport } from './run-seeds.ts';
 import type { CellReport, FileReport } from './report.ts';
-import { printBranch, printCell, printSummary } from './print.ts';
+import { printBranch, printCell, printSeeds, printSummary } from './print.ts';
 
 // A reader such as `head` may close the pipe early; that is not a failure of the lessons.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -26,6 +27,7 @@ if ('error' in args) {
 }
 
 const reports: FileReport[] = [];
+const seedReports: SeedsReport[] = [];
 let unreadable = false;
 for (const file of args.files) {
   let lesson: Lesson;
@@ -38,6 +40,16 @@ for (const file of args.files) {
     if (!args.json) process.stdout.write(`${file}\n  ✗ ${message}\n\n`);
     continue;
   }
+  if (args.seeds !== undefined) {
+    const first = args.seed ?? lesson.meta.seed;
+    const seeds = Array.from({ length: args.seeds }, (_, i) => first + i);
+    if (!args.json) process.stdout.write(`${file}  (${lesson.meta.title}) on ${seeds.length} seeds from ${first}\n`);
+    const report = await runLessonSeeds(lesson, seeds, { guardMs: args.guardMs, timeoutMs: args.timeoutMs, jobs: args.jobs });
+    seedReports.push(report);
+    if (!args.json) process.stdout.write(`${printSeeds(report)}\n`);
+    continue;
+  }
+  if (args.seed !== undefined) lesson = withSeed(lesson, args.seed);
   if (!args.json) process.stdout.write(`${file}  (${lesson.meta.title})\n`);
   const live = !args.json;
   const options = {
@@ -69,7 +81,16 @@ async function writeCharts(dir: string, lesson: Lesson, report: FileReport) {
   }
 }
 
-if (args.json) {
+if (args.seeds !== undefined) {
+  const unreadableReports = reports.map((r) => ({ file: r.file, ok: false, error: r.error, seeds: [], checks: [], runs: [] }));
+  const all = [...unreadableReports, ...seedReports];
+  if (args.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+  else {
+    const passed = seedReports.filter((r) => r.ok).length;
+    process.stdout.write(`${passed} of ${all.length} lessons held on every seed\n`);
+  }
+  process.exitCode = unreadable ? 2 : all.every((r) => r.ok) ? 0 : 1;
+} else if (args.json) {
   // Chart markup goes to --out files; the JSON keeps each output's kind and text.
   const plain = reports.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, outputs: c.outputs.map(({ svg: _svg, ...o }) => o) })) }));
   process.stdout.write(`${JSON.stringify(plain, null, 2)}\n`);
@@ -77,4 +98,4 @@ if (args.json) {
   const passed = reports.filter((r) => r.ok).length;
   process.stdout.write(`${passed} passed, ${reports.length - passed} failed\n`);
 }
-process.exitCode = unreadable ? 2 : reports.every((r) => r.ok) ? 0 : 1;
+if (args.seeds === undefined) process.exitCode = unreadable ? 2 : reports.every((r) => r.ok) ? 0 : 1;

@@ -8,7 +8,7 @@ export interface CellReport {
   id?: string;
   status: string;
   ran?: 'starter' | 'solution';
-  outputs: { kind: string; text: string; pass?: boolean; id?: string; svg?: string }[];
+  outputs: { kind: string; text: string; pass?: boolean; id?: string; margin?: number; svg?: string }[];
   ms: number;
   leakedTensors: number;
 }
@@ -32,7 +32,7 @@ export function cellReport(cell: CellState): CellReport {
       return {
         kind: output.kind,
         text: output.text,
-        ...(output.kind === 'check' ? { pass: output.pass, ...(output.id ? { id: output.id } : {}) } : {}),
+        ...(output.kind === 'check' ? { pass: output.pass, ...(output.id ? { id: output.id } : {}), ...(output.margin === undefined ? {} : { margin: output.margin }) } : {}),
         ...(output.kind === 'chart' ? { svg: String(plain.svg) } : {}),
       };
     }),

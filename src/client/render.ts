@@ -103,6 +103,9 @@ function create(output: Output): HTMLElement {
       const line = element('div', `out out-check ${output.pass ? 'pass' : 'fail'}`);
       line.append(element('span', 'out-check-mark', output.pass ? '✓' : '✗'), element('span', '', output.message));
       line.setAttribute('aria-label', `${output.pass ? 'Passed' : 'Not passed'}: ${output.message}`);
+      // For tools and tests that read results off the page: the class is styling, this is the verdict.
+      line.dataset.pass = String(output.pass);
+      if (output.id) line.dataset.check = output.id;
       return line;
     }
     case 'training':

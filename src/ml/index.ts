@@ -14,6 +14,7 @@ export { fitNormalizer, type Normalizer } from './normalize.ts';
 export { resizeImages, augmentImages, type ResizeMethod, type AugmentOptions } from './image-ops.ts';
 export { imageGrid, classBalance, type GridOptions } from './show.ts';
 export { accuracy, confusionMatrix, perClass, confusionChart, predictClasses, type ClassReport } from './metrics.ts';
+export { wilsonInterval, formatInterval, normalQuantile, type Interval } from './intervals.ts';
 export { lossesByItem, captionOf, type LossItem } from './top-losses.ts';
 export { saveModel, loadModel, loadShippedModel, listModels, deleteModel, modelFromFiles, type LoadOptions } from './model-io/save-load.ts';
 export { SHIPPED_MODELS } from './model-io/folder.ts';

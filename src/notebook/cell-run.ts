@@ -131,7 +131,10 @@ export class CellRun {
       const pass = Boolean(condition);
       const said = pass ? wording.pass : wording.fail;
       this.checks.push(pass);
-      this.push({ kind: 'check', pass, message: said, ...(wording.id ? { id: wording.id } : {}), text: `${pass ? '✓' : '✗'} ${said}` });
+      this.push({
+        kind: 'check', pass, message: said, text: `${pass ? '✓' : '✗'} ${said}`,
+        ...(wording.id ? { id: wording.id } : {}), ...(wording.margin === undefined ? {} : { margin: wording.margin }),
+      });
     };
   }
 

@@ -4,13 +4,19 @@
  *
  * - `check(cond, "the slope is 2.01, close to 2")`: one sentence for pass and fail;
  * - `check(cond, { id: "slope", pass: "the slope is 2.01, close to 2", fail: "the slope is 0.3, far from 2" })`:
- *   wording for each outcome, and an id that a ```control fence can name.
+ *   wording for each outcome, and an id that a ```control fence can name; `margin` optionally says
+ *   how far past its threshold the measurement is.
  */
 
 export interface CheckWording {
   id?: string;
   pass: string;
   fail: string;
+  /**
+   * How far the measurement is past the check's threshold, in the check's own units (positive
+   * when it holds): `accuracy - 0.9` for `accuracy > 0.9`. Optional; `--seeds` reports the worst.
+   */
+  margin?: number;
 }
 
 export type CheckMessage = string | CheckWording;
@@ -23,12 +29,13 @@ export function readCheckMessage(message: unknown): CheckWording {
   if (typeof message === 'string') return { pass: message, fail: message };
   const shape = 'check(condition, message): message is a string or { id?, pass, fail } with pass and fail strings';
   if (!message || typeof message !== 'object') throw new TypeError(`${shape} (got ${message === null ? 'null' : typeof message})`);
-  const { id, pass, fail } = message as Record<string, unknown>;
+  const { id, pass, fail, margin } = message as Record<string, unknown>;
   if (typeof pass !== 'string' || typeof fail !== 'string') throw new TypeError(`${shape} (pass is ${typeof pass}, fail is ${typeof fail})`);
   if (id !== undefined && (typeof id !== 'string' || !CHECK_ID.test(id))) {
     throw new TypeError(`check id must start with a letter and use letters, digits, _ or - (got ${JSON.stringify(id)})`);
   }
-  return { ...(id === undefined ? {} : { id }), pass, fail };
+  if (margin !== undefined && (typeof margin !== 'number' || Number.isNaN(margin))) throw new TypeError(`check margin must be a number (got ${JSON.stringify(margin)})`);
+  return { ...(id === undefined ? {} : { id }), pass, fail, ...(margin === undefined ? {} : { margin }) };
 }
 
 /**

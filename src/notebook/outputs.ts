@@ -14,7 +14,7 @@ export type Output =
   | { kind: 'html'; text: string; node: unknown }
   | { kind: 'progress'; text: string; label: string; value: number; total: number; startedAt: number; updatedAt: number }
   /** `id` when the check named one (`check(cond, { id, pass, fail })`): controls refer to it. */
-  | { kind: 'check'; text: string; pass: boolean; message: string; id?: string }
+  | { kind: 'check'; text: string; pass: boolean; message: string; id?: string; margin?: number }
   | TrainingOutput;
 
 export interface TrainingPoint {

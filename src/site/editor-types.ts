@@ -17,9 +17,10 @@ interface LabProgress { update(value: number, label?: string): void; done(): voi
 declare const display: { <T>(value: T): T; progress(label: string, total: number): LabProgress };
 /**
  * Records a check of a lesson claim; a failing check fails the cell. The message is one sentence,
- * or { id, pass, fail }: an id a control can name, and the wording for each outcome.
+ * or { id, pass, fail, margin? }: an id a control can name, the wording for each outcome, and how far
+ * past its threshold the measurement is.
  */
-declare function check(condition: unknown, message: string | { id?: string; pass: string; fail: string }): void;
+declare function check(condition: unknown, message: string | { id?: string; pass: string; fail: string; margin?: number }): void;
 `;
 
 let cached: Record<string, string> | undefined;

@@ -210,7 +210,8 @@ describe('backends', () => {
     await page.waitForFunction(() => document.querySelector('[data-cell="5"]')?.getAttribute('data-status') !== 'idle');
     await waitUntilSettled(page, 120_000);
     expect((await statuses(page)).slice(3, 6)).toEqual(['done', 'done', 'done']);
-    expect(await page.locator(`${cell(5)} .out-check.pass`).count()).toBe(3);
+    expect(await page.locator(`${cell(5)} .out-check[data-pass="true"]`).count()).toBe(3);
+    expect(await page.getAttribute(`${cell(5)} .out-check >> nth=1`, 'data-check')).toBe('slope');
     expect(await page.textContent('.backend-label')).toMatch(/^webgpu · .*swiftshader.*\(software\)/i);
     expect(errors).toEqual([]);
     await page.close();

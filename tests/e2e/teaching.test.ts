@@ -30,6 +30,7 @@ describe('exercises and progress', () => {
     expect(await page.getAttribute(`[data-cell="${check}"]`, 'data-status')).toBe('done');
     const notYet = await page.textContent(`[data-cell="${check}"] [data-output]`);
     expect(notYet).toContain('Not yet');
+    expect(await page.getAttribute(`[data-cell="${check}"] .out-check`, 'data-pass')).toBe('false');
     expect(notYet).toContain('your prediction is 0.000');
     await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Run all finished'));
     expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(false);
