@@ -152,4 +152,14 @@ describe('npm run lesson', () => {
     expect((await lesson(fixture('coin'), '--jobs', '2')).stderr).toMatch(/--jobs goes with --seeds/);
     expect((await lesson(fixture('coin'), '--seeds', '0')).stderr).toMatch(/--seeds needs a whole number of at least 1 \(got "0"\)/);
   });
+
+  it('refuses timeouts past what a timer holds, and an --out that is a file, before running', async () => {
+    const long = await lesson(fixture('passing'), '--timeout-ms', '3000000000');
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/--timeout-ms can be at most 2147483647 ms/);
+    const out = await lesson(fixture('passing'), '--out', fixture('passing'));
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--out tests\/fixtures\/cli\/passing\.md: is a file, not a folder/);
+    expect(out.stdout).toBe('');
+  });
 });

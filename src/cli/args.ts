@@ -15,14 +15,17 @@ export interface LessonArgs {
   seeds?: number;
   /** With --seeds: runs at once. */
   jobs: number;
+  /** Run each lesson in a child process under Node's permission model. */
+  sandbox: boolean;
 }
 
-export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--seed N] [--starters | --controls | --seeds K [--jobs N]]';
+export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--seed N] [--sandbox] [--starters | --controls | --seeds K [--jobs N]]';
 
 const OPTIONS = {
   json: { type: 'boolean' },
   starters: { type: 'boolean' },
   controls: { type: 'boolean' },
+  sandbox: { type: 'boolean' },
   'guard-ms': { type: 'string' },
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
@@ -31,10 +34,14 @@ const OPTIONS = {
   jobs: { type: 'string' },
 } as const;
 
+/** Node's timers hold at most 2³¹−1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function milliseconds(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!raw.trim() || !Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number of milliseconds (got "${raw}")`);
+  if (value > MAX_TIMER_MS) throw new Error(`--${name} can be at most ${MAX_TIMER_MS} ms, about 24 days (got "${raw}")`);
   return value;
 }
 
@@ -66,6 +73,7 @@ export function parseArgs(argv: string[]): LessonArgs | { error: string } {
       ...(values.seed === undefined ? {} : { seed: whole('seed', values.seed, { min: 0 }) }),
       ...(values.seeds === undefined ? {} : { seeds: whole('seeds', values.seeds, { min: 1 }) }),
       jobs: whole('jobs', values.jobs, { min: 1 }) ?? 1,
+      sandbox: values.sandbox ?? false,
     };
   } catch (error) {
     // util.parseArgs says "Unknown option '--fast'. To specify a positional argument starting with

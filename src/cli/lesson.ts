@@ -2,7 +2,7 @@
  * The headless runner: runs every cell of each lesson file in order on TF.js's CPU backend.
  * Exit 0 when all passed, 1 when a cell failed, 2 when a file could not be read or parsed.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LessonError } from '../notebook/errors.ts';
 import { parseLesson } from '../notebook/parse.ts';
@@ -26,6 +26,15 @@ if ('error' in args) {
   process.exit(2);
 }
 
+// --out must be a folder we can write to; say so before running anything, not with a stack trace after.
+if (args.out) {
+  const problem = await outFolderProblem(args.out);
+  if (problem) {
+    process.stderr.write(`--out ${args.out}: ${problem}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
 const reports: FileReport[] = [];
 const seedReports: SeedsReport[] = [];
 let unreadable = false;
@@ -44,7 +53,7 @@ for (const file of args.files) {
     const first = args.seed ?? lesson.meta.seed;
     const seeds = Array.from({ length: args.seeds }, (_, i) => first + i);
     if (!args.json) process.stdout.write(`${file}  (${lesson.meta.title}) on ${seeds.length} seeds from ${first}\n`);
-    const report = await runLessonSeeds(lesson, seeds, { guardMs: args.guardMs, timeoutMs: args.timeoutMs, jobs: args.jobs });
+    const report = await runLessonSeeds(lesson, seeds, { guardMs: args.guardMs, timeoutMs: args.timeoutMs, jobs: args.jobs, sandbox: args.sandbox });
     seedReports.push(report);
     if (!args.json) process.stdout.write(`${printSeeds(report)}\n`);
     continue;
@@ -56,6 +65,7 @@ for (const file of args.files) {
     guardMs: args.guardMs,
     timeoutMs: args.timeoutMs,
     starters: args.starters,
+    sandbox: args.sandbox,
     onCell: live ? (cell: CellReport) => process.stdout.write(printCell(cell)) : undefined,
   };
   const report = args.controls
@@ -68,6 +78,20 @@ for (const file of args.files) {
   reports.push(report);
   if (live) process.stdout.write(`${printSummary(report)}\n`);
   if (args.out) await writeCharts(args.out, lesson, report);
+}
+
+async function outFolderProblem(dir: string): Promise<string | undefined> {
+  try {
+    if (!(await stat(dir)).isDirectory()) return 'is a file, not a folder';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return (error as Error).message;
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (made) {
+      return `cannot be made: ${(made as Error).message}`;
+    }
+  }
+  return undefined;
 }
 
 async function writeCharts(dir: string, lesson: Lesson, report: FileReport) {

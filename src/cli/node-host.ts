@@ -28,8 +28,9 @@ export async function createNodeHost(): Promise<KernelHost> {
   const plot = wrapPlot(Plot, createNodeDocument());
   usePlot(plot.plot as never);
   setFolderHandler(folderHandler);
-  // Headless runs keep lab:// models out of the repository, in a folder per process.
-  const store = join(tmpdir(), `lab-models-${process.pid}`);
+  // Headless runs keep lab:// models out of the repository, in a folder per process (--sandbox
+  // names the one folder its runner may write).
+  const store = process.env.LAB_MODEL_STORE ?? join(tmpdir(), `lab-models-${process.pid}`);
   setLocalModelStore((name) => folderHandler(join(store, name)));
   setShippedModels((name) => folderHandler(fileURLToPath(new URL(`../../models/${name}/`, import.meta.url))));
   setDatasetReader(async (path) => {

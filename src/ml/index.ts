@@ -28,3 +28,5 @@ export { uncertainty, type Uncertainty } from './uncertainty.ts';
 export { roc, tprAtFpr, rocChart, type Roc, type RocPoint, type RocChartOptions } from './roc.ts';
 export { tokenize, fitVocabulary, type Vocabulary, type VocabularyOptions, type EncodeOptions } from './text.ts';
 export { SENTIMENT_SITES, type Sentence, type SentimentDataset, type SentimentSite } from './data/sentiment.ts';
+export { zoomOutImages, type ZoomOutOptions } from './zoom.ts';
+export { atThreshold, thresholdTable, type Predictions, type ThresholdRow } from './selective.ts';

@@ -67,6 +67,11 @@ export class CellRun {
     }
   }
 
+  /** Timeouts and animation frames scheduled and not yet fired. */
+  get pendingTimers(): number {
+    return this.timeouts.size + this.frames.size;
+  }
+
   clearTimers(): void {
     for (const handle of this.timeouts) clearTimeout(handle);
     for (const handle of this.intervals) clearInterval(handle);

@@ -49,3 +49,42 @@ export class StopError extends Error {
     this.why = why;
   }
 }
+
+/** `value instanceof type`, false where asking throws (a Proxy whose getPrototypeOf trap throws). */
+export function isInstance<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
+  }
+}
+
+export interface Thrown {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/**
+ * What a cell threw, read without ever throwing: lesson code can throw anything, including
+ * `Object.create(null)` (no toString), an object whose `stack` getter throws, or a Proxy whose
+ * traps throw. Formatting such a value must not leave the cell "running" forever.
+ */
+export function describeThrown(value: unknown): Thrown {
+  const safely = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch {
+      return fallback;
+    }
+  };
+  if (isInstance(value, Error)) {
+    const error = value as Error;
+    const name = safely(() => String(error.name), 'Error');
+    const message = safely(() => String(error.message), '(a message that could not be read)');
+    const stack = safely(() => (typeof error.stack === 'string' ? error.stack : undefined), undefined);
+    return { name, message, ...(stack === undefined ? {} : { stack }) };
+  }
+  const text = safely(() => String(value), undefined) ?? safely(() => Object.prototype.toString.call(value), '(a value that could not be read)');
+  return { name: 'Error', message: `the cell threw ${typeof value === 'object' && value !== null ? 'an object that is not an Error' : 'a non-Error value'}: ${text}` };
+}

@@ -17,7 +17,8 @@ export interface SplitFrontmatter {
 const FENCE = /^---\s*$/;
 
 export function splitFrontmatter(text: string, file: string): SplitFrontmatter {
-  const lines = text.split(/\r?\n/);
+  // A byte-order mark, as some Windows editors save UTF-8, is not part of the first line.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) {
     throw new LessonError('a lesson starts with frontmatter: a line `---`, then `title:`, `stage:`, `summary:`, then `---`', { file, line: 1 });
   }
@@ -37,7 +38,13 @@ function readMeta(yamlText: string, file: string): LessonMeta {
     const error = doc.errors[0]!;
     throw new LessonError(`frontmatter is not valid YAML: ${error.message.split('\n')[0]}`, { file, line: fileLine(error.pos[0]) });
   }
-  const data = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // Aliases can make a tiny file expand to gigabytes: yaml refuses past a count, with no place.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new LessonError(`frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line: 2 });
+  }
   const result = lessonMetaSchema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

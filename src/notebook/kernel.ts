@@ -4,7 +4,7 @@
  * they differ only in the KernelHost they pass.
  */
 import { compileCell, type CompiledCell } from './compile.ts';
-import { CompileError, StopError, formatLocation, type SourceLocation } from './errors.ts';
+import { CompileError, StopError, describeThrown, formatLocation, isInstance, type SourceLocation } from './errors.ts';
 import { activeFitCount, addFitGate, stopFits, trackFits } from './fits.ts';
 import type { KernelHost } from './host.ts';
 import { cellsOf, type CellBlock, type Lesson } from './lesson.ts';
@@ -302,10 +302,10 @@ export class Kernel {
   }
 
   private errorOutput(error: unknown, fallback?: SourceLocation): Output {
-    if (error instanceof CompileError) {
+    if (isInstance(error, CompileError)) {
       return { kind: 'error', name: 'CompileError', message: error.reason, location: error.location, text: `${formatLocation(error.location)}: CompileError: ${error.reason}` };
     }
-    const err = error instanceof Error ? error : new Error(String(error));
+    const err = describeThrown(error);
     const { location, frames } = locateStack(err.stack);
     const at = location ?? fallback;
     const where = at ? `${formatLocation(at)}: ` : '';
@@ -313,17 +313,29 @@ export class Kernel {
     return { kind: 'error', name: err.name, message: err.message, location: at, text: `${where}${err.name}: ${err.message}${stack}` };
   }
 
-  /** Errors thrown later by a cell's timers, listeners or unawaited promises land in that cell. */
-  reportAsyncError(error: unknown, run?: CellRun): void {
+  /**
+   * Errors thrown later by a cell's timers, listeners or unawaited promises land in that cell.
+   * Returns the index of the cell it landed in, or undefined when no cell could be named.
+   */
+  reportAsyncError(error: unknown, run?: CellRun): number | undefined {
     // Stop and Restart already said what happened; a loop stopped by the guard in a timer has not.
-    if (error instanceof StopError && error.why !== 'guard') return;
-    let target = run;
-    if (!target) {
-      const source = cellInStack((error as Error)?.stack);
-      const index = source ? [...this.sourcesOf].find(([, set]) => set.has(source))?.[0] : this.current?.cell.index;
-      target = index === undefined ? undefined : this.runsOf.get(index);
+    if (isInstance(error, StopError) && error.why !== 'guard') return undefined;
+    let index = run ? [...this.runsOf].find(([, r]) => r === run)?.[0] : undefined;
+    if (index === undefined) {
+      const source = cellInStack(describeThrown(error).stack);
+      index = source ? [...this.sourcesOf].find(([, set]) => set.has(source))?.[0] : this.current?.cell.index;
     }
-    target?.push(this.errorOutput(error));
+    const target = run ?? (index === undefined ? undefined : this.runsOf.get(index));
+    if (!target) return undefined;
+    target.push(this.errorOutput(error));
+    return index;
+  }
+
+  /** Timers and frames cells have scheduled and that have not fired yet (intervals not counted: they never end). */
+  pendingTimers(): number {
+    let count = 0;
+    for (const run of this.runsOf.values()) count += run.pendingTimers;
+    return count;
   }
 
   private async execute(cell: CellState): Promise<boolean> {

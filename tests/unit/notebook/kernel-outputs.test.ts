@@ -138,4 +138,22 @@ describe('memory and randomness', () => {
     await kernel.run(0); // a re-run is seeded as the cell was in Run all (kernel-seed.test.ts)
     expect(texts(kernel, 0)[0]).toBe(once);
   });
+
+  it('ends in error, with a message, whatever a cell throws (never stuck running)', async () => {
+    const throws = [
+      'throw Object.create(null);',
+      'throw null;',
+      'const e = new Error("boom"); Object.defineProperty(e, "stack", { get() { throw new Error("no stack for you"); } }); throw e;',
+      'throw new Proxy({}, { getPrototypeOf() { throw new Error("trap"); }, get() { throw new Error("trap"); } });',
+      'await Promise.reject(Object.create(null));',
+    ];
+    kernel = await kernelOf(throws);
+    for (const [index, source] of throws.entries()) {
+      expect(await kernel.run(index), source).toBe(false);
+      expect(kernel.cells[index]!.status).toBe('error');
+      expect(texts(kernel, index).join('\n'), source).toMatch(/^test\.md:\d+(:\d+)?: Error: /);
+    }
+    expect(texts(kernel, 2)[0]).toContain('Error: boom');
+    expect(texts(kernel, 0)[0]).toContain('an object that is not an Error');
+  });
 });

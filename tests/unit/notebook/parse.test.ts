@@ -47,6 +47,12 @@ describe('parseLesson', () => {
     expect(prose.at(-1)).toMatchObject({ markdown: 'The end.', line: 32 });
   });
 
+  it('reads a file that starts with a UTF-8 byte-order mark', () => {
+    const lesson = parseLesson('\uFEFF---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts id=a\n1\n```\n', 'bom.md');
+    expect(lesson.meta.title).toBe('T');
+    expect(cellsOf(lesson)[0]!.line).toBe(8);
+  });
+
   it('defaults the seed to 1', () => {
     const lesson = parseLesson('---\ntitle: T\nstage: intro\nsummary: S\n---\n', 'x.md');
     expect(lesson.meta.seed).toBe(1);
@@ -65,6 +71,7 @@ describe('parseLesson', () => {
     ['unknown-key', 4, /unknown frontmatter key "sumary"/],
     ['bad-yaml', 4, /not valid YAML/],
     ['bad-minutes', 5, /"minutes"/],
+    ['yaml-alias-bomb', 2, /not valid YAML: Excessive alias count/],
   ];
   it.each(cases)('%s: names the file and line %i', (name, line, message) => {
     const error = parseError(name);
