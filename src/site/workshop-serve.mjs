@@ -7,9 +7,11 @@
 //
 // SITE_DIR defaults to the `site` folder beside this file; the base defaults to the one the site
 // was built with (read from its sw.js), else "/". --port 0 picks a free port.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -61,66 +63,102 @@ function normaliseBase(base) {
 }
 
 function isFile(path) {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** The real path of `path`, or undefined when it does not exist. */
+function realpath(path) {
   try {
-    return statSync(path).isFile();
+    return realpathSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** Inside `top` (or `top` itself): the separator matters, "/srv/dist-old" starts with "/srv/dist" too. */
+const within = (top, path) => path === top || path.startsWith(top + sep);
+
+/** The address of a file of the site: built from its place in the site, never from the request. */
+function siteUrl(base, top, path) {
+  const inside = relative(top, path).split(sep).filter(Boolean).map(encodeURIComponent).join('/');
+  return `${base}${inside}`;
 }
 
-/** A request handler serving `root` under `base`: directories as index.html, loopback callers only. */
+const HEADERS = {
+  // Always ask: a new copy of the site (and its sw.js) is seen on the next visit.
+  'cache-control': 'no-cache',
+  'x-content-type-options': 'nosniff',
+};
+/** Pages may be framed by the lab's own pages only (the open page frames the sandbox). */
+const PAGE_HEADERS = { 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': "frame-ancestors 'self'" };
+
+/**
+ * A request handler serving `root` under `base`: directories as their index.html, GET and HEAD
+ * only. Made to survive its clients: a file that disappears while asked for is a 404, a client
+ * that hangs up frees the file at once, a failure mid-download ends that response only.
+ */
 export function handler(root, base) {
-  const top = resolve(root);
-  return (request, response) => {
+  const top = realpath(resolve(root)) ?? resolve(root);
+  return async (request, response) => {
+    response.on('error', () => {}); // a client gone mid-answer: nothing to tell it
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      response.writeHead(405, { allow: 'GET, HEAD', ...HEADERS }).end();
       return;
     }
     let path;
     try {
       path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     } catch {
-      response.writeHead(400).end('bad request');
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...HEADERS }).end('bad request: the address is not valid');
       return;
     }
     if (!path.startsWith(base)) {
-      response.writeHead(302, { location: base }).end();
+      response.writeHead(302, { location: base, ...HEADERS }).end();
       return;
     }
-    let file = resolve(top, `.${sep}${path.slice(base.length)}`);
-    if (file !== top && !file.startsWith(top + sep)) {
-      response.writeHead(403).end('forbidden');
+    const asked = resolve(top, `.${sep}${path.slice(base.length)}`);
+    if (!within(top, asked)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', ...HEADERS }).end('forbidden');
       return;
     }
-    if (isDirectory(file)) {
+    const notFound = () => response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...HEADERS }).end('not found');
+    // Links inside the site may point anywhere on the disk: follow none that leave it.
+    let file = realpath(asked);
+    if (!file || !within(top, file)) return notFound();
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
       // Pages link each other with a trailing slash; without it, relative URLs would go astray.
       if (!path.endsWith('/')) {
-        response.writeHead(301, { location: `${encodeURI(path)}/` }).end();
+        response.writeHead(301, { location: `${siteUrl(base, top, file)}/`, ...HEADERS }).end();
         return;
       }
-      file = join(file, 'index.html');
+      file = realpath(join(file, 'index.html'));
+      if (!file || !within(top, file)) return notFound();
     }
-    if (!isFile(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
+    let handle;
+    try {
+      // Opened before answering: a file replaced or removed since is a 404, not a crash.
+      handle = await open(file, 'r');
+      const info = await handle.stat();
+      if (!info.isFile()) throw new Error('not a file');
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      response.writeHead(200, {
+        'content-type': type, 'content-length': info.size, ...HEADERS,
+        ...(type.startsWith('text/html') ? PAGE_HEADERS : {}),
+      });
+    } catch {
+      await handle?.close().catch(() => {});
+      if (!response.headersSent) notFound();
       return;
     }
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-      // Always ask: a new copy of the site (and its sw.js) is seen on the next visit.
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
+    if (request.method === 'HEAD') {
+      await handle.close().catch(() => {});
+      response.end();
+      return;
+    }
+    // pipeline closes the file when the client goes away, and ends this response (only) on an error.
+    pipeline(handle.createReadStream(), response, (error) => {
+      if (error) response.destroy();
     });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
   };
 }
 

@@ -1,0 +1,5 @@
+/** Types of workshop-serve.mjs, the lab's one static server (plain JavaScript: the kit ships it as serve.mjs). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export function handler(root: string, base: string): (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+export function builtBase(dir: string): string | undefined;
