@@ -4,25 +4,41 @@
  */
 import { describeShape } from '../ml/model-io/info.ts';
 
-/** A request the client must fix: its HTTP status (4xx) and a message saying what to fix. */
+/** A request the client must fix (4xx), or must retry later (503): its status, a message, any headers. */
 export class BadRequest extends Error {
   readonly status: number;
-  constructor(message: string, status = 400) {
+  readonly headers: Record<string, string>;
+  constructor(message: string, status = 400, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
+    this.headers = headers;
   }
+}
+
+/** At most `max` characters of text a client sent, for messages and log lines. */
+export function clip(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** What a value is, never the value itself: a 3 MB string must not come back as a 3 MB error. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
 }
 
 /** Flattens one nested array of numbers, checking it has exactly `shape`. */
 function flatten(value: unknown, shape: readonly number[], where: string, out: number[]): void {
   if (shape.length === 0) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new BadRequest(`${where} is ${JSON.stringify(value) ?? String(value)}, not a finite number`);
-    }
+    if (typeof value !== 'number') throw new BadRequest(`${where} is ${kindOf(value)}, not a number`);
+    // The model computes in float32: 1e39 is finite in JSON but infinite there.
+    if (!Number.isFinite(Math.fround(value))) throw new BadRequest(`${where} is too large for the model's float32 numbers (their magnitude must stay under 3.4e38)`);
     out.push(value);
     return;
   }
-  if (!Array.isArray(value)) throw new BadRequest(`${where} should be an array of ${shape[0]} (the model takes ${describeShape(shape)} here)`);
+  if (!Array.isArray(value)) throw new BadRequest(`${where} is ${kindOf(value)}; it should be an array of ${shape[0]} (the model takes ${describeShape(shape)} here)`);
   if (value.length !== shape[0]) throw new BadRequest(`${where} has ${value.length} entries; the model takes ${shape[0]} there (shape ${describeShape(shape)})`);
   value.forEach((entry, i) => flatten(entry, shape.slice(1), `${where}[${i}]`, out));
 }
@@ -48,7 +64,8 @@ export function parseJsonInputs(text: string, shape: readonly number[], maxInput
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new BadRequest(`the body is not valid JSON: ${(error as Error).message}`);
+    // JSON.parse quotes a piece of the body in its message: keep it short.
+    throw new BadRequest(`the body is not valid JSON: ${clip((error as Error).message, 160)}`);
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new BadRequest('send a JSON object: {"input": ...} for one input or {"inputs": [...]} for several');

@@ -7,9 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type * as tf from '@tensorflow/tfjs';
 import type { LabModelInfo } from '../ml/model-io/info.ts';
 import { createBatcher, type BatchStats } from './batcher.ts';
-import { BadRequest, parseJsonInputs } from './inputs.ts';
+import { BadRequest, clip, parseJsonInputs } from './inputs.ts';
 import { imageToInput } from './image-input.ts';
-import { createPredictor, type Prediction } from './predictor.ts';
+import { createDecodeGate } from './decode-gate.ts';
+import { OVERFLOW, createPredictor, type Answer } from './predictor.ts';
 import { tryPage } from './try-page.ts';
 
 export interface ServeOptions {
@@ -24,6 +25,9 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Answer only requests addressed to localhost (default true: the server listens on loopback). */
   loopbackOnly?: boolean;
+  /** Images decoded at once, and waiting, before a request is told to retry (default 2 and 8). */
+  decodeConcurrency?: number;
+  decodeQueue?: number;
 }
 
 function isLoopbackHost(host: string | undefined): boolean {
@@ -87,13 +91,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 export function createModelServer(model: tf.LayersModel, info: LabModelInfo, name: string, options: ServeOptions = {}): ModelServer {
   const { maxBodyBytes = 5 * 1024 * 1024, maxInputs = 256, maxBatch = 64, maxWaitMs = 4, log = console.log, loopbackOnly = true } = options;
   const predict = createPredictor(model, info);
-  const batcher = createBatcher<Float32Array, { prediction: Prediction; modelMs: number }>(async (inputs) => {
+  const gate = createDecodeGate({ concurrent: options.decodeConcurrency ?? 2, queued: options.decodeQueue ?? 8 });
+  const batcher = createBatcher<Float32Array, { prediction: Answer; modelMs: number }>(async (inputs) => {
     const begun = performance.now();
     const predictions = await predict(inputs);
     const modelMs = performance.now() - begun;
     return predictions.map((prediction) => ({ prediction, modelMs }));
   }, { maxBatch, maxWaitMs });
-  const counts = { requests: 0, errors: 0 };
+  const counts = { requests: 0, errors: 0, hangUps: 0 };
   const started = Date.now();
   const page = tryPage(name, info);
 
@@ -112,7 +117,7 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
     if (path === '/health' && request.method === 'GET') {
       sendJson(response, 200, {
         status: 'ok', model: name, classes: info.classes, inputShape: info.inputShape, pixelRange: info.pixelRange ?? null,
-        uptimeSeconds: Math.round((Date.now() - started) / 1000), ...counts, ...batcher.stats(),
+        uptimeSeconds: Math.round((Date.now() - started) / 1000), ...counts, ...batcher.stats(), images: gate.stats(),
       });
       return { status: 200 };
     }
@@ -122,18 +127,35 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
         throw new BadRequest(`${request.method} /predict: use POST with a JSON body or an image`, 405);
       }
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      const body = await readBody(request, maxBodyBytes);
+      const image = type.startsWith('image/') || type === 'application/octet-stream';
       let inputs: Float32Array[];
-      if (type === 'application/json') inputs = parseJsonInputs(body.toString('utf8'), info.inputShape, maxInputs);
-      else if (type.startsWith('image/') || type === 'application/octet-stream') inputs = [await imageToInput(body, info.inputShape, info.pixelRange)];
-      else throw new BadRequest(`content-type "${type || 'none'}" is not supported: send application/json, or an image's bytes with its image/* type`, 415);
+      if (type === 'application/json') inputs = parseJsonInputs((await readBody(request, maxBodyBytes)).toString('utf8'), info.inputShape, maxInputs);
+      else if (image) {
+        // Admitted (or refused, its body dropped) before the body is read: bodies are up to 5 MB.
+        try {
+          gate.enter();
+        } catch (busy) {
+          request.resume();
+          throw busy;
+        }
+        try {
+          const body = await readBody(request, maxBodyBytes);
+          inputs = [await gate.run(() => imageToInput(body, info.inputShape, info.pixelRange))];
+        } finally {
+          gate.leave();
+        }
+      } else throw new BadRequest(`content-type "${clip(type, 60) || 'none'}" is not supported: send application/json, or an image's bytes with its image/* type`, 415);
       const answers = await Promise.all(inputs.map((input) => batcher.submit(input)));
+      const overflowed = answers.findIndex((a) => a.result.prediction === OVERFLOW);
+      if (overflowed >= 0) {
+        throw new BadRequest(`the model's output for ${inputs.length > 1 ? `inputs[${overflowed}]` : 'the input'} is not a number (its values overflow inside the model): send values in the range it was trained on`, 422);
+      }
       const batchSize = Math.max(...answers.map((a) => a.batchSize));
       const modelMs = Math.max(...answers.map((a) => a.result.modelMs));
       sendJson(response, 200, { predictions: answers.map((a) => a.result.prediction), batchSize, modelMs });
       return { status: 200, batch: batchSize };
     }
-    throw new BadRequest(`no route ${request.method} ${path}: try GET /, GET /health or POST /predict`, 404);
+    throw new BadRequest(`no route ${clip(request.method ?? '', 20)} ${clip(path, 100)}: try GET /, GET /health or POST /predict`, 404);
   }
 
   const server = createServer((request, response) => {
@@ -141,21 +163,33 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
     counts.requests++;
     // A page on another site may call this API (CORS is open, so lessons can), but not through a
     // DNS name it controls pointing at this machine: only loopback names reach a loopback server.
+    // The request line is the client's: logged clipped, as every piece of its input is.
+    const line = `${clip(request.method ?? '', 20)} ${clip(request.url ?? '', 200)}`;
+    const host = clip(request.headers.host ?? '', 100);
     if (loopbackOnly && !isLoopbackHost(request.headers.host)) {
       counts.errors++;
-      sendJson(response, 421, { error: `this server answers requests for localhost only, not for host "${request.headers.host ?? ''}"` });
-      log(`${request.method} ${request.url} 421: host ${request.headers.host ?? '(none)'}`);
+      sendJson(response, 421, { error: `this server answers requests for localhost only, not for host "${host}"` });
+      log(`${line} 421: host ${host || '(none)'}`);
       return;
     }
     handle(request, response).then(
-      ({ status, batch }) => log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms${batch ? ` batch ${batch}` : ''}`),
+      ({ status, batch }) => log(`${line} ${status} ${(performance.now() - begun).toFixed(1)} ms${batch ? ` batch ${batch}` : ''}`),
       (error: unknown) => {
+        const ms = (performance.now() - begun).toFixed(1);
+        // A client that hung up mid-request is not a server error: nobody is left to answer.
+        if (request.readableAborted || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
+          counts.hangUps++;
+          log(`${line} client hung up after ${ms} ms`);
+          return;
+        }
         counts.errors++;
         const status = error instanceof BadRequest ? error.status : 500;
         const message = error instanceof Error ? error.message : String(error);
-        if (!response.headersSent) sendJson(response, status, { error: message });
-        else response.end();
-        log(`${request.method} ${request.url} ${status} ${(performance.now() - begun).toFixed(1)} ms: ${message}`);
+        if (!response.headersSent) {
+          if (error instanceof BadRequest) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+          sendJson(response, status, { error: message });
+        } else response.end();
+        log(`${line} ${status} ${ms} ms: ${clip(message, 300)}`);
       },
     );
   });

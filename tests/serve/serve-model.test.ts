@@ -2,7 +2,6 @@
  * `npm run serve-model` as a user runs it: a real process, real HTTP on loopback, the model the
  * repository ships. Good inputs, bad inputs, images, a burst that gets batched, CORS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,30 +9,7 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateShapes } from '../../src/ml/data/shapes.ts';
-
-interface Started { child: ChildProcess; url: string; output: () => string }
-
-/** Starts the CLI on a free port; resolves once it prints its URL (or rejects with what it printed). */
-function startServer(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['src/cli/serve-model.ts', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  child.stdout!.on('data', (chunk) => (text += chunk));
-  child.stderr!.on('data', (chunk) => (text += chunk));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 60 s:\n${text}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const url = /at (http:\/\/\S+\/)/.exec(text)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url, output: () => text });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(text), { code }));
-    });
-  });
-}
+import { startServer, type Started } from '../helpers/serve-model.ts';
 
 function pixelsOf(data: ReturnType<typeof generateShapes>, i: number): number[] {
   return Array.from(data.images.subarray(i * 256, (i + 1) * 256));
@@ -98,7 +74,7 @@ describe('serve-model', () => {
   it('refuses bad requests with a 4xx that says what is wrong, and keeps serving', async () => {
     const refusals: [Promise<Response>, number, string][] = [
       [post(server.url, JSON.stringify({ input: [1, 2, 3] })), 400, 'the model takes 16 there (shape [16, 16, 1])'],
-      [post(server.url, JSON.stringify({ input: Array(256).fill(0).map((v, i) => (i === 17 ? 'dark' : v)) })), 400, 'input[17] is "dark", not a finite number'],
+      [post(server.url, JSON.stringify({ input: Array(256).fill(0).map((v, i) => (i === 17 ? 'dark' : v)) })), 400, 'input[17] is a string of 4 characters, not a number'],
       [post(server.url, '{"input": [1, 2'), 400, 'not valid JSON'],
       [post(server.url, JSON.stringify({ pixels: [] })), 400, 'no "input" or "inputs"'],
       [post(server.url, Buffer.from('this is not a picture'), 'image/png'), 415, 'not an image'],
