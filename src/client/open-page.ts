@@ -11,6 +11,7 @@ import type { Lesson } from '../notebook/lesson.ts';
 import { SANDBOX_FILE, type FromSandbox, type ToSandbox } from '../sandbox/protocol.ts';
 import { decodeLesson } from './share-codec.ts';
 import { download } from '../ml/widgets/download.ts';
+import { MAX_DOWNLOAD_BYTES, safeDownloadName } from '../sandbox/downloads.ts';
 
 const base = document.body.dataset.base ?? '/';
 const notice = document.querySelector<HTMLElement>('.open-notice')!;
@@ -75,9 +76,36 @@ function labFileUrl(path: unknown): string | undefined {
   return allowed && url.origin === location.origin ? url.href : undefined;
 }
 
+/** Offers a file the sandboxed lesson wanted to save: a button to save it, or why it was refused. */
+function offerDownload(message: Extract<FromSandbox, { type: 'download' }>): void {
+  const list = document.querySelector<HTMLElement>('.open-downloads') ?? (() => {
+    const made = document.createElement('ul');
+    made.className = 'open-downloads';
+    made.setAttribute('aria-label', 'Files the sandboxed lesson wants to save');
+    frameHost.before(made);
+    return made;
+  })();
+  if (list.children.length >= 20) return; // a lesson asking for more is not going to be served
+  const item = document.createElement('li');
+  const safe = typeof message.name === 'string' ? safeDownloadName(message.name) : { refused: 'it has no name' };
+  const size = message.bytes instanceof ArrayBuffer ? message.bytes.byteLength : -1;
+  if ('refused' in safe || size < 0 || size > MAX_DOWNLOAD_BYTES) {
+    item.textContent = `The lesson tried to save a file; it was not saved: ${'refused' in safe ? safe.refused : 'it is not a file this page can offer'}.`;
+  } else {
+    item.append(`The lesson wants to save “${safe.name}” (${(size / 1024).toFixed(1)} KB). `);
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.textContent = `Save ${safe.name}`;
+    save.addEventListener('click', () => download(safe.name, message.bytes, 'application/octet-stream'));
+    item.append(save);
+  }
+  list.append(item);
+}
+
 async function answer(frame: HTMLIFrameElement, message: FromSandbox): Promise<void> {
   const post = (reply: ToSandbox, transfer: Transferable[] = []) => frame.contentWindow?.postMessage(reply, '*', transfer);
-  if (message.type === 'ready' && current) post({ type: 'lesson', text: current.text, file: current.file });
+  if (message.type === 'download') offerDownload(message);
+  else if (message.type === 'ready' && current) post({ type: 'lesson', text: current.text, file: current.file });
   else if (message.type === 'height') frame.style.height = `${Math.min(message.height + 20, 40_000)}px`;
   else if (message.type === 'file') {
     if (typeof message.id !== 'number') return;
@@ -107,9 +135,9 @@ function runInSandbox(): void {
   if (!current) return;
   frame = document.createElement('iframe');
   // allow-scripts without allow-same-origin: the frame's origin is opaque, so localStorage,
-  // IndexedDB and cookies of this site are out of its reach. allow-downloads lets saveModel's
-  // downloads:// work. No allow-top-navigation, no allow-popups.
-  frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
+  // IndexedDB and cookies of this site are out of its reach. No allow-downloads: its downloads
+  // come here and are offered with a button. No allow-top-navigation, no allow-popups.
+  frame.setAttribute('sandbox', 'allow-scripts');
   frame.title = `Sandboxed run of ${current.lesson.meta.title}`;
   frame.src = `${base}sandbox/`;
   frameHost.replaceChildren(frame);
@@ -130,7 +158,19 @@ document.querySelector<HTMLInputElement>('input[name="lesson-file"]')!.addEventL
   showLesson(await file.text(), file.name, `the file ${file.name}`);
 });
 
-const shared = new URLSearchParams(location.hash.slice(1)).get('lesson');
-if (shared) {
-  decodeLesson(shared).then((text) => showLesson(text, 'shared-lesson.md', 'a shared link'), (error: Error) => say(error.message, true));
+/** Reads the lesson in the address's fragment; again when only the fragment changes (another link, same tab). */
+function readSharedLink(): void {
+  const shared = new URLSearchParams(location.hash.slice(1)).get('lesson');
+  if (!shared) return;
+  frame = undefined;
+  frameHost.replaceChildren();
+  document.querySelector('.open-downloads')?.remove();
+  decodeLesson(shared).then((text) => showLesson(text, 'shared-lesson.md', 'a shared link'), (error: Error) => {
+    current = undefined;
+    actions.hidden = true;
+    preview.replaceChildren();
+    say(error.message, true);
+  });
 }
+addEventListener('hashchange', readSharedLink);
+readSharedLink();

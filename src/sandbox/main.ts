@@ -19,8 +19,40 @@ import { setLocalModelStore, setShippedModels } from '../ml/model-io/folder.ts';
 import { renderOutputs } from '../client/render.ts';
 import { chooseBackend } from '../client/backend.ts';
 import type { FromSandbox, ToSandbox } from './protocol.ts';
+import { MAX_DOWNLOAD_BYTES } from './downloads.ts';
 
 const send = (message: FromSandbox, transfer: Transferable[] = []) => parent.postMessage(message, '*', transfer);
+
+/**
+ * The frame may not download (no allow-downloads): a click on a download link, from the lab's
+ * helpers, TF.js's downloads:// or the lesson's own code, is sent to the shell instead, which
+ * offers the file with a button.
+ */
+async function sendDownload(anchor: HTMLAnchorElement): Promise<void> {
+  try {
+    const blob = await (await fetch(anchor.href)).blob();
+    if (blob.size > MAX_DOWNLOAD_BYTES) throw new Error(`${blob.size} bytes is more than a sandbox may save`);
+    const bytes = await blob.arrayBuffer();
+    send({ type: 'download', name: anchor.download || 'download', mime: blob.type, bytes }, [bytes]);
+  } catch (error) {
+    console.warn(`the download of ${anchor.download} was dropped: ${(error as Error).message}`);
+  }
+}
+const isDownloadLink = (target: unknown): target is HTMLAnchorElement =>
+  target instanceof HTMLAnchorElement && target.hasAttribute('download') && /^(blob|data):/.test(target.href);
+const click = HTMLElement.prototype.click;
+HTMLElement.prototype.click = function (this: HTMLElement) {
+  if (isDownloadLink(this)) void sendDownload(this);
+  else click.call(this);
+};
+const dispatch = EventTarget.prototype.dispatchEvent;
+EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+  if (event.type === 'click' && isDownloadLink(this)) {
+    void sendDownload(this);
+    return false;
+  }
+  return dispatch.call(this, event);
+};
 const pending = new Map<number, { resolve(bytes: ArrayBuffer): void; reject(error: Error): void }>();
 let nextId = 1;
 

@@ -11,7 +11,9 @@ export type ToSandbox =
 export type FromSandbox =
   | { type: 'ready' }
   | { type: 'file'; id: number; path: string }
-  | { type: 'height'; height: number };
+  | { type: 'height'; height: number }
+  /** A download the lesson started: the shell offers it with a button, never saves it by itself. */
+  | { type: 'download'; name: string; mime: string; bytes: ArrayBuffer };
 
 /** The only files a sandbox may ask for: the lab's datasets and shipped models. */
 export const SANDBOX_FILE = /^(datasets|models)\/[\w.-]+(\/[\w.-]+)*$/;

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeLesson } from '../../src/client/share-codec.ts';
 import { runCell, setCellCode, startLab, type Lab } from './browser.ts';
 
 let lab: Lab;
@@ -67,6 +68,15 @@ describe('download, share, open', () => {
     await frame.locator('.sandbox-status').filter({ hasText: 'Ran in a sandbox' }).waitFor({ timeout: 120_000 });
     expect(await frame.locator('[data-cell="0"] [data-output]').textContent()).toContain('A SHARED EDIT');
     expect(await frame.locator('[data-cell]').evaluateAll((cells) => cells.every((c) => (c as HTMLElement).dataset.status === 'done'))).toBe(true);
+    // Another link opened in the same tab (only the fragment changes) shows, and would run, the other lesson.
+    const second = await encodeLesson('---\ntitle: The second link\nstage: intro\nsummary: S\n---\n\n```ts id=a\n"second"\n```\n');
+    await shared.evaluate((hash) => { location.hash = hash; }, `lesson=${second}`);
+    await expect.poll(() => shared.locator('.open-notice').textContent()).toContain('“The second link” came from a shared link');
+    expect(await shared.locator('iframe').count()).toBe(0);
+    expect(await shared.locator('.open-code').first().textContent()).toBe('"second"');
+    // A link that would unpack to hundreds of megabytes is refused, quickly, with a reason.
+    await shared.evaluate((hash) => { location.hash = hash; }, `lesson=${await encodeLesson('x'.repeat(20 * 1024 * 1024))}`);
+    await expect.poll(() => shared.getByRole('alert').textContent()).toMatch(/this link is too large/);
     expect(errors).toEqual([]);
     await shared.close();
   });
@@ -106,11 +116,24 @@ const attempt = async (what: () => unknown) => { try { return String(await what(
   }),
 })
 \`\`\`
+
+\`\`\`ts
+// Downloads without a click: a program, and a data file.
+for (const [name, text] of [["invoice-1.exe", "MZ"], ["labels.json", '{"labels": []}']]) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text]));
+  link.download = name;
+  link.click();
+}
+"tried to download"
+\`\`\`
 `);
     // The same browser profile as the learner's page: its storage is what must stay out of reach.
     const open = await context.newPage();
     const errors: string[] = [];
     open.on('pageerror', (error) => errors.push(error.message));
+    const downloads: string[] = [];
+    open.on('download', (download) => downloads.push(download.suggestedFilename()));
     await open.goto(`${lab.site.url}open/`);
     await open.locator('input[name="lesson-file"]').setInputFiles(hostile);
     await expect.poll(() => open.locator('.open-notice').textContent()).toContain('None of its code has run');
@@ -127,6 +150,13 @@ const attempt = async (what: () => unknown) => { try { return String(await what(
     expect(output).toMatch(/remove: "blocked: /);
     expect(output).toMatch(/parent: "blocked: SecurityError"/);
     expect(output).toMatch(/bridge: "refused"/);
+    // Nothing was saved by itself: the page offers the data file with a button and refuses the program.
+    expect(downloads).toEqual([]);
+    const offers = open.getByRole('list', { name: 'Files the sandboxed lesson wants to save' });
+    await expect.poll(() => offers.textContent()).toContain('The lesson wants to save “labels.json”');
+    expect(await offers.textContent()).toMatch(/it was not saved: \.exe files are not saved from a sandbox/);
+    const [saved] = await Promise.all([open.waitForEvent('download'), offers.getByRole('button', { name: 'Save labels.json' }).click()]);
+    expect(saved.suggestedFilename()).toBe('labels.json');
     expect(await frame.locator('img').count()).toBe(0);
     expect(await open.title()).not.toBe('pwned');
     // And the learner's things are as they were.
