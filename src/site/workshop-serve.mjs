@@ -99,8 +99,20 @@ const PAGE_HEADERS = { 'x-frame-options': 'SAMEORIGIN', 'content-security-policy
  */
 export function handler(root, base) {
   const top = realpath(resolve(root)) ?? resolve(root);
-  return async (request, response) => {
+  const answer = answerer(top, base);
+  // Never a rejected promise: whatever went wrong ends this response only, never the server.
+  return (request, response) => {
     response.on('error', () => {}); // a client gone mid-answer: nothing to tell it
+    answer(request, response).catch(() => {
+      if (!response.headersSent && !response.destroyed) {
+        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...HEADERS }).end('server error');
+      } else response.destroy();
+    });
+  };
+}
+
+function answerer(top, base) {
+  return async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', ...HEADERS }).end();
       return;
@@ -153,6 +165,11 @@ export function handler(root, base) {
     if (request.method === 'HEAD') {
       await handle.close().catch(() => {});
       response.end();
+      return;
+    }
+    // A client that left while the file was being opened: nothing to send, and the file is freed.
+    if (response.destroyed) {
+      await handle.close().catch(() => {});
       return;
     }
     // pipeline closes the file when the client goes away, and ends this response (only) on an error.

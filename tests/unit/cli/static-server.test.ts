@@ -3,11 +3,12 @@
  * tests) against clients that lie, stall or leave, and files that change under it.
  */
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../../src/cli/static-server.ts';
+import { handler } from '../../../src/site/workshop-serve.mjs';
 
 let root: string;
 let server: StaticServer;
@@ -120,6 +121,26 @@ describe('the static server', () => {
     const statuses = await Promise.all(answers);
     expect(statuses.every((status) => status === 200 || status === 404 || status === 0)).toBe(true);
     expect((await fetch(`${server.url}`)).status).toBe(200);
+  });
+
+  it('a client gone before its file was opened ends its answer only: no rejection, file freed', async () => {
+    const serve = handler(join(root, 'site'), '/');
+    const outcomes: Promise<unknown>[] = [];
+    const leaving = createServer((request, response) => {
+      request.socket.destroy(); // gone before the handler opens the file
+      const answered = new Promise((done) => response.once('close', done));
+      const result = serve(request, response);
+      outcomes.push(Promise.all([result, answered]));
+    });
+    await new Promise<void>((ready) => leaving.listen(0, '127.0.0.1', ready));
+    const { port } = leaving.address() as { port: number };
+    const before = openDescriptors();
+    await Promise.all(Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/big.bin`).catch(() => null)));
+    await expect(Promise.all(outcomes)).resolves.toHaveLength(20);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(openDescriptors() - before).toBeLessThan(10);
+    leaving.closeAllConnections();
+    await new Promise((done) => leaving.close(done));
   });
 
   it('frees the file of every download a client cuts off', async () => {
