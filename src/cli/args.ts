@@ -21,6 +21,24 @@ export interface LessonArgs {
 
 export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--seed N] [--sandbox] [--starters | --controls | --seeds K [--jobs N]]';
 
+export const HELP = `${'usage: npm run -s lesson -- FILE... [options]'}
+
+Runs each lesson's cells in order, headless (TF.js on the CPU), and prints what they print.
+Exit 0: all passed; 1: a cell, control, starter or seed failed; 2: a file could not be read.
+A lesson runs with your rights; --sandbox is a guard against accidents, not a security boundary.
+
+options:
+  --json             one JSON document on stdout
+  --guard-ms N       a loop that does not yield for N ms is stopped (default 3000)
+  --timeout-ms N     a cell running longer is killed (default 60000)
+  --out DIR          also write every chart as SVG
+  --seed N           run on seed N instead of the lesson's
+  --starters         run exercise starters instead of solutions
+  --controls         also prove each negative control and exercise starter, in branches
+  --seeds K          run on K seeds and report each check across them (--jobs N at once)
+  --sandbox          run each lesson in a child process under Node's permission model
+`;
+
 const OPTIONS = {
   json: { type: 'boolean' },
   starters: { type: 'boolean' },

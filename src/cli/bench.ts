@@ -13,7 +13,16 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './static-server.ts';
+import { readCommand } from './command.ts';
 import { fitSource } from '../../bench/fit-workload.ts';
+
+readCommand({
+  name: 'bench',
+  usage: 'usage: npm run bench',
+  about: 'Builds the site and measures it in headless Chromium: JavaScript loaded, time to the first output, training throughput per backend and against a bare TF.js page. Writes bench-results/bench.json.',
+  options: {},
+  positionals: { max: 0 },
+});
 
 const ARGS = ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OUT = 'bench-results';

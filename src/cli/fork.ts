@@ -9,20 +9,23 @@ import { fileURLToPath } from 'node:url';
 import { parseLesson } from '../notebook/parse.ts';
 import { planFork } from '../fork/kit.ts';
 import { readKit } from '../fork/read-kit.ts';
+import { failWith, readCommand } from './command.ts';
 
-const USAGE = 'usage: npm run fork -- <lesson file or slug> <folder> [--force]';
+const COMMAND = {
+  name: 'fork',
+  usage: 'usage: npm run fork -- <lesson file or slug> <folder> [--force]',
+  about: 'Writes a standalone TypeScript project from a lesson: its cells as modules, a page, a test.',
+  options: { force: { type: 'boolean', help: 'write into a folder that is not empty (an earlier fork)' } },
+  positionals: { min: 2, max: 2, missing: 'give a lesson and a folder' },
+} as const;
 const LAB = fileURLToPath(new URL('../../', import.meta.url));
-
 function fail(message: string): never {
-  console.error(`fork: ${message}\n${USAGE}`);
-  process.exit(2);
+  return failWith(COMMAND, message);
 }
 
-const args = process.argv.slice(2);
-const force = args.includes('--force');
-const [lessonArg, folderArg, ...rest] = args.filter((a) => a !== '--force');
-if (!lessonArg || !folderArg) fail('give a lesson and a folder');
-if (rest.length) fail(`unexpected arguments: ${rest.join(' ')}`);
+const { values, positionals } = readCommand(COMMAND);
+const force = values.force ?? false;
+const [lessonArg, folderArg] = positionals as [string, string];
 
 function findLesson(arg: string): string {
   if (existsSync(arg)) return arg;

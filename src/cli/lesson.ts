@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LessonError } from '../notebook/errors.ts';
 import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
-import { parseArgs, USAGE } from './args.ts';
+import { HELP, parseArgs, USAGE } from './args.ts';
 import { runLessonFile } from './run-file.ts';
 import { runLessonControls } from './run-controls.ts';
 import { runLessonSeeds, withSeed, type SeedsReport } from './run-seeds.ts';
@@ -20,6 +20,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 const args = parseArgs(process.argv.slice(2));
 if ('error' in args) {
   process.stderr.write(`${args.error}\n${USAGE}\n`);

@@ -8,29 +8,26 @@ import * as tf from '@tensorflow/tfjs';
 import { loadModel } from '../ml/model-io/save-load.ts';
 import { folderHandler } from './folder-handler.ts';
 import { createModelServer } from '../serve/server.ts';
+import { failWith, portOf, readCommand } from './command.ts';
 
-const USAGE = 'usage: npm run serve-model -- <model folder or model.json> [--port N] [--host H]';
-
+const COMMAND = {
+  name: 'serve-model',
+  usage: 'usage: npm run serve-model -- <model folder or model.json> [--port N] [--host H]',
+  about: 'Serves a model in the lab\'s format over HTTP (TF.js on the CPU): POST /predict, GET /health, GET / to try it.',
+  options: {
+    port: { type: 'string', help: 'the port (default 8008; 0 picks a free one)' },
+    host: { type: 'string', help: 'the address to listen on (default 127.0.0.1, this computer only)' },
+  },
+  positionals: { max: 1 },
+} as const;
 function fail(message: string): never {
-  console.error(`serve-model: ${message}\n${USAGE}`);
-  process.exit(2);
+  return failWith(COMMAND, message);
 }
 
-const argv = process.argv.slice(2);
-let target: string | undefined;
-let port = 8008;
-let host = '127.0.0.1';
-for (let i = 0; i < argv.length; i++) {
-  const arg = argv[i]!;
-  if (arg === '--port') {
-    port = Number(argv[++i]);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port needs a port number (0 picks a free one)');
-  } else if (arg === '--host') {
-    host = argv[++i] ?? fail('--host needs an address');
-  } else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
-  else if (target) fail(`one model at a time (got ${target} and ${arg})`);
-  else target = arg;
-}
+const { values, positionals } = readCommand(COMMAND);
+const target = positionals[0];
+const port = portOf(COMMAND, values.port, 8008);
+const host = values.host ?? '127.0.0.1';
 if (!target) fail('no model given');
 const path = resolve(target);
 if (!existsSync(path)) fail(`${target} does not exist`);

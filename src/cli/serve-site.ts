@@ -7,27 +7,26 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normaliseBase, readServiceWorkerConfig } from '../site/offline-manifest.ts';
 import { serveStatic } from './static-server.ts';
+import { failWith, portOf, readCommand } from './command.ts';
 
-const USAGE = 'usage: npm run serve-site -- [DIR] [--port N] [--base /lab/]';
-
+const COMMAND = {
+  name: 'serve-site',
+  usage: 'usage: npm run serve-site -- [DIR] [--port N] [--base /lab/]',
+  about: 'Serves a built site (default dist) on http://localhost, where service workers and WebGPU work.',
+  options: {
+    port: { type: 'string', help: 'the port (default 4322; 0 picks a free one)' },
+    base: { type: 'string', help: 'the path the site lives under (default: the one it was built with)' },
+  },
+  positionals: { max: 1 },
+} as const;
 function fail(message: string): never {
-  console.error(`serve-site: ${message}\n${USAGE}`);
-  process.exit(2);
+  return failWith(COMMAND, message);
 }
 
-const argv = process.argv.slice(2);
-let dir = 'dist';
-let port = 4322;
-let base: string | undefined;
-for (let i = 0; i < argv.length; i++) {
-  const arg = argv[i]!;
-  if (arg === '--port') {
-    port = Number(argv[++i]);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port needs a port number (0 picks a free one)');
-  } else if (arg === '--base') base = argv[++i] ?? fail('--base needs a path, like /lab/');
-  else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
-  else dir = arg;
-}
+const { values, positionals } = readCommand(COMMAND);
+const dir = positionals[0] ?? 'dist';
+const port = portOf(COMMAND, values.port, 4322);
+const base = values.base;
 const root = resolve(dir);
 if (!existsSync(join(root, 'index.html'))) fail(`${dir} holds no built site (no index.html): run \`npm run build\` first`);
 const built = readServiceWorkerConfig(root)?.base;

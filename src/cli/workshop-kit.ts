@@ -9,32 +9,30 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { normaliseBase } from '../site/offline-manifest.ts';
 import { workshopKit } from '../site/workshop-kit.ts';
+import { failWith, readCommand } from './command.ts';
 
-const USAGE = 'usage: npm run workshop-kit -- [--site DIR] [--base /] [--out FILE]';
-
+const COMMAND = {
+  name: 'workshop-kit',
+  usage: 'usage: npm run workshop-kit -- [--site DIR] [--base /] [--out FILE]',
+  about: 'Builds the site (or takes a built one) and zips it with serve.mjs, for learners to serve on their own localhost.',
+  options: {
+    site: { type: 'string', help: 'a site already built, instead of building one' },
+    base: { type: 'string', help: 'the path to build the site for (default /)' },
+    out: { type: 'string', help: 'the zip to write (default dist-workshop/lab-workshop.zip)' },
+  },
+  positionals: { max: 0 },
+} as const;
 function fail(message: string): never {
-  console.error(`workshop-kit: ${message}\n${USAGE}`);
-  process.exit(2);
+  return failWith(COMMAND, message);
 }
 
-const argv = process.argv.slice(2);
-let site: string | undefined;
-let base = '/';
-let out = 'dist-workshop/lab-workshop.zip';
-for (let i = 0; i < argv.length; i++) {
-  const arg = argv[i]!;
-  const value = () => argv[++i] ?? fail(`${arg} needs a value`);
-  if (arg === '--site') site = value();
-  else if (arg === '--base') base = normaliseBase(value());
-  else if (arg === '--out') out = value();
-  else fail(`unknown argument ${arg}`);
-}
+const { values } = readCommand(COMMAND);
+const site = values.site;
+const base = normaliseBase(values.base ?? '/');
+const out = values.out ?? 'dist-workshop/lab-workshop.zip';
 
 let built: string | undefined;
-if (site && base !== '/') {
-  console.error('--base applies only when the kit builds the site; a site given with --site keeps the base it was built with.');
-  process.exit(2);
-}
+if (site && base !== '/') fail('--base applies only when the kit builds the site; a site given with --site keeps the base it was built with');
 if (!site) {
   built = mkdtempSync(join(tmpdir(), 'lab-workshop-'));
   console.log(`Building the site for ${base} ...`);
@@ -55,4 +53,4 @@ if (kit instanceof Error) fail(kit.message);
 mkdirSync(dirname(resolve(out)), { recursive: true });
 writeFileSync(out, kit.zip);
 console.log(`${out}: ${kit.files} files of the site (version ${kit.version}, base ${kit.base}), ${(kit.zip.length / 1e6).toFixed(1)} MB`);
-console.log('Learners unzip it and run `node serve.mjs` in the folder (Node 18 or newer, nothing else).');
+console.log('Learners unzip it and run `node serve.mjs` in the folder (Node 18.3 or newer, nothing else).');

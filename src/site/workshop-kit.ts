@@ -14,7 +14,7 @@ export const DEFAULT_PORT = 4322;
 export function kitReadme(base: string, version: string): string {
   return `Deep Learning Lab, workshop copy (version ${version})
 
-You need Node.js 18 or newer (https://nodejs.org). Nothing else, and nothing is downloaded.
+You need Node.js 18.3 or newer (https://nodejs.org). Nothing else, and nothing is downloaded.
 
 1. Unzip this folder anywhere.
 2. In a terminal, in this folder, run:

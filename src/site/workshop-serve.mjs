@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Serves the Deep Learning Lab on this computer only (http://localhost), where browsers allow
-// service workers and WebGPU. Part of the workshop kit (`npm run workshop-kit`): plain Node 18 or
-// newer and nothing else, no packages.
+// service workers and WebGPU. Part of the workshop kit (`npm run workshop-kit`): plain Node 18.3 or
+// newer (for util.parseArgs) and nothing else, no packages.
 //
 //   node serve.mjs [SITE_DIR] [--port N] [--base /path/]
 //
@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -24,26 +25,49 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const USAGE = 'usage: node serve.mjs [SITE_DIR] [--port N] [--base /path/]';
+const HELP = `${USAGE}
+
+Serves the Deep Learning Lab on http://localhost (this computer only), where browsers allow
+service workers and WebGPU. Ctrl+C stops it.
+
+  SITE_DIR     the built site (default: the site folder beside this file)
+  --port N     the port (default 4322; 0 picks a free one)
+  --base PATH  the address the site was built for (default: read from its sw.js, else /)
+`;
+
 function usage(message) {
-  console.error(`${message}\nusage: node serve.mjs [SITE_DIR] [--port N] [--base /path/]`);
+  console.error(`serve.mjs: ${message}\n${USAGE}`);
   process.exit(2);
 }
 
 function parse(argv) {
-  const options = { dir: join(dirname(fileURLToPath(import.meta.url)), 'site'), port: 4322, base: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--port') {
-      options.port = Number(argv[++i]);
-      if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) usage('--port needs a port number (0 picks a free one)');
-    } else if (arg === '--base') {
-      options.base = argv[++i];
-      if (!options.base) usage('--base needs a path, like /lab/');
-    } else if (arg === '--help' || arg === '-h') usage('Serves the lab on http://localhost.');
-    else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
-    else options.dir = resolve(arg);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    process.exit(0);
   }
-  return options;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, base: { type: 'string' } } });
+  } catch (error) {
+    // Node's words ("Unknown option '--fast'. To specify a positional argument…"): the first sentence.
+    usage(error.message.replace(/\. To specify a positional.*$/s, '')
+      .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
+      .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value'));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) usage(`one site folder at most (got ${positionals.join(', ')})`);
+  const port = values.port === undefined ? 4322 : Number(values.port);
+  const blank = values.port !== undefined && !values.port.trim(); // Number('') is 0
+  if (blank || !Number.isInteger(port) || port < 0 || port > 65535) {
+    usage(`--port needs a port number from 0 to 65535, 0 picking a free one (got "${values.port}")`);
+  }
+  if (values.base !== undefined && !values.base.trim()) usage('--base needs a path, like /lab/');
+  return {
+    dir: positionals[0] ? resolve(positionals[0]) : join(dirname(fileURLToPath(import.meta.url)), 'site'),
+    port,
+    base: values.base,
+  };
 }
 
 /** The base the site was built with: sw.js starts with `self.LAB_OFFLINE = {"version":…,"base":"/lab/",…}`. */
