@@ -33,7 +33,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           maxWorkers: WORKERS,
-          include: ['tests/unit/**/*.test.ts', 'tests/serve/**/*.test.ts', 'tests/fork/fork.test.ts', 'tests/cli.test.ts', 'tests/fixture-lessons.test.ts', 'tests/lessons-structure.test.ts'],
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/serve/**/*.test.ts',
+            'tests/fork/fork.test.ts',
+            'tests/cli.test.ts',
+            'tests/fixture-lessons.test.ts',
+            'tests/lessons-structure.test.ts',
+          ],
           exclude: TIMING,
           testTimeout: 120_000,
           hookTimeout: 120_000,

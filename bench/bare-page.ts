@@ -7,7 +7,9 @@ import { registerWebGPU } from '../src/client/webgpu.ts';
 import { fitSource } from './fit-workload.ts';
 
 registerWebGPU();
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
 const fit = new AsyncFunction('tf', fitSource.replace(/\nsamplesPerSecond\n?$/, '\nreturn samplesPerSecond;'));
 
 (window as unknown as { benchFit: (backend: string) => Promise<number> }).benchFit = async (backend: string) => {

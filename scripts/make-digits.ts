@@ -9,7 +9,11 @@ import { gunzipSync } from 'node:zlib';
 
 const source = process.argv[2];
 if (!source) throw new Error('usage: node scripts/make-digits.ts PATH/TO/digits.csv.gz');
-const rows = gunzipSync(readFileSync(source)).toString('utf8').trim().split('\n').map((line) => line.split(',').map(Number));
+const rows = gunzipSync(readFileSync(source))
+  .toString('utf8')
+  .trim()
+  .split('\n')
+  .map((line) => line.split(',').map(Number));
 if (rows.length !== 1797 || rows.some((row) => row.length !== 65)) throw new Error(`expected 1797 rows of 65 values, got ${rows.length}`);
 const header = Buffer.from('DIGITS01');
 const pixels = Buffer.from(rows.flatMap((row) => row.slice(0, 64)));

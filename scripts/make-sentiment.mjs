@@ -17,10 +17,11 @@ for (const site of ['amazon', 'imdb', 'yelp']) {
   const records = JSON.parse(readFileSync(join(folder, `${site}.json`), 'utf8')).filter((r) => r.class === 0 || r.class === 1);
   const lines = records.map((r) => {
     const text = r.text.replace(/[\x85\x96\x97]/g, (c) => C1[c]).trim();
-    if (/[\t\n\r\x80-\x9f]/.test(text)) throw new Error(`${site}: a sentence still holds a tab, newline or control code: ${JSON.stringify(text)}`);
+    if (/[\t\n\r\x80-\x9f]/.test(text))
+      throw new Error(`${site}: a sentence still holds a tab, newline or control code: ${JSON.stringify(text)}`);
     return `${r.class}\t${text}`;
   });
   if (lines.length !== 1000) throw new Error(`${site}: expected 1000 sentences, got ${lines.length}`);
-  writeFileSync(`datasets/sentiment/${site}.tsv`, ['label\ttext', ...lines].join('\n') + '\n');
+  writeFileSync(`datasets/sentiment/${site}.tsv`, `${['label\ttext', ...lines].join('\n')}\n`);
   console.log(`wrote datasets/sentiment/${site}.tsv: ${lines.length} sentences`);
 }

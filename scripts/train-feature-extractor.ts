@@ -14,7 +14,15 @@ import { seedRandom } from '../src/notebook/random.ts';
 
 await createNodeHost();
 seedRandom(1001);
-const options = { classes: ['circle', 'square', 'triangle'] as ('circle' | 'square' | 'triangle')[], offset: 0.2, rotation: [-30, 30] as [number, number], scale: [0.35, 0.8] as [number, number], brightness: [0.6, 1] as [number, number], background: 'random' as const, noise: 0.05 };
+const options = {
+  classes: ['circle', 'square', 'triangle'] as ('circle' | 'square' | 'triangle')[],
+  offset: 0.2,
+  rotation: [-30, 30] as [number, number],
+  scale: [0.35, 0.8] as [number, number],
+  brightness: [0.6, 1] as [number, number],
+  background: 'random' as const,
+  noise: 0.05,
+};
 const train = generateShapes({ ...options, count: 2400, seed: 1001 });
 const valid = generateShapes({ ...options, count: 300, seed: 1002 });
 const t = toTensors(train);
@@ -30,8 +38,14 @@ const model = tf.sequential({
 model.compile({ optimizer: tf.train.adam(0.02), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 const started = Date.now();
 const history = await model.fit(t.xs, t.ys, {
-  epochs: 6, batchSize: 32, validationData: [v.xs, v.ys], verbose: 0,
-  callbacks: { onEpochEnd: async (epoch, logs) => console.log(`epoch ${epoch + 1}: loss ${logs!.loss!.toFixed(3)} val_acc ${logs!.val_acc!.toFixed(3)}`) },
+  epochs: 6,
+  batchSize: 32,
+  validationData: [v.xs, v.ys],
+  verbose: 0,
+  callbacks: {
+    onEpochEnd: async (epoch, logs) =>
+      console.log(`epoch ${epoch + 1}: loss ${logs!.loss!.toFixed(3)} val_acc ${logs!.val_acc!.toFixed(3)}`),
+  },
 });
 const accuracy = (history.history.val_acc as number[]).at(-1)!;
 console.log(`trained in ${((Date.now() - started) / 1000).toFixed(0)} s, validation accuracy ${accuracy.toFixed(3)}`);

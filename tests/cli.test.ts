@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-interface Result { code: number; stdout: string; stderr: string }
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function lesson(...args: string[]): Promise<Result> {
   return new Promise((resolve) => {
@@ -47,7 +51,9 @@ describe('npm run lesson', () => {
     expect(cells[1]).toMatchObject({ index: 1, line: 12, outputs: [{ kind: 'text', text: '3' }], leakedTensors: 0 });
     expect(cells[2].outputs[0].kind).toBe('error');
     expect(typeof cells[0].ms).toBe('number');
-    const checks = reports[1].cells.flatMap((c: { outputs: { kind: string }[] }) => c.outputs).filter((o: { kind: string }) => o.kind === 'check');
+    const checks = reports[1].cells
+      .flatMap((c: { outputs: { kind: string }[] }) => c.outputs)
+      .filter((o: { kind: string }) => o.kind === 'check');
     expect(checks.length).toBeGreaterThan(0);
     expect(checks.every((o: { pass: boolean }) => o.pass)).toBe(true);
   });
@@ -98,22 +104,32 @@ describe('npm run lesson', () => {
   it('--controls judges each control: exit 0 when every check fails as it must, 1 when one still passes', async () => {
     const good = await lesson(fixture('passing'), '--controls');
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/✓ control tests\/fixtures\/cli\/passing\.md:\d+ \(cell "points"\) a steeper line: check "slope" fails, as it must/);
+    expect(good.stdout).toMatch(
+      /✓ control tests\/fixtures\/cli\/passing\.md:\d+ \(cell "points"\) a steeper line: check "slope" fails, as it must/,
+    );
     expect(good.stdout).toMatch(/controls: 1 of 1 make their check fail/);
     const bad = await lesson(fixture('control-still-passes'), fixture('passing'), '--controls', '--json');
     expect(bad.code).toBe(1);
     const reports = JSON.parse(bad.stdout);
     expect(reports.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
     expect(reports[0].controls).toEqual([
-      expect.objectContaining({ line: 15, cell: 'values', check: 'three', failed: false, error: 'check "three" still passes with the lever flipped' }),
+      expect.objectContaining({
+        line: 15,
+        cell: 'values',
+        check: 'three',
+        failed: false,
+        error: 'check "three" still passes with the lever flipped',
+      }),
     ]);
     expect(reports[0].cells.map((c: { status: string }) => c.status)).toEqual(['done', 'done']);
   });
 
-  it('--controls refuses lever text missing from its cell with the control\'s line, exit 2', async () => {
+  it("--controls refuses lever text missing from its cell with the control's line, exit 2", async () => {
     const result = await lesson(fixture('control-missing-lever'), '--controls');
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain(`${fixture('control-missing-lever')}:15: the lever text ("[1, 2, 3, 4]") occurs nowhere in cell "values"`);
+    expect(result.stdout).toContain(
+      `${fixture('control-missing-lever')}:15: the lever text ("[1, 2, 3, 4]") occurs nowhere in cell "values"`,
+    );
   });
 
   it('refuses --starters with --controls, and a --timeout-ms that is not a number', async () => {

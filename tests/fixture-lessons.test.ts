@@ -10,7 +10,9 @@ import { runLessonFile } from '../src/cli/run-file.ts';
 import { printCell } from '../src/cli/print.ts';
 
 const dir = 'tests/fixtures/lessons';
-const inputs = readdirSync(`${dir}/input`).filter((name) => name.endsWith('.md')).sort();
+const inputs = readdirSync(`${dir}/input`)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 describe('fixture lessons', () => {
   it.each(inputs)('%s runs headless and prints what it printed before', async (name) => {

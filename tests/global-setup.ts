@@ -60,12 +60,17 @@ export default function setup(project: TestProject) {
     writeFileSync(resolve(STATUS_DIR, 'site.json'), JSON.stringify({ code: 0, output: 'reused', seconds: 0 } satisfies PreparedStatus));
   } else {
     rmSync(SITE_DIR, { recursive: true, force: true });
-    children.push(prepare('site', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', SITE_DIR], {
-      // NODE_ENV=production as for `npm run build`: Vitest sets it to "test", and Vite then builds
-      // with import.meta.env.PROD false, which drops production-only code (the service worker's
-      // registration) from the very site the tests are meant to check.
-      ...withoutViteVariables(process.env), NODE_ENV: 'production', BASE_PATH: SITE_BASE, LAB_TEST_LESSONS: '1',
-    }));
+    children.push(
+      prepare('site', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', SITE_DIR], {
+        // NODE_ENV=production as for `npm run build`: Vitest sets it to "test", and Vite then builds
+        // with import.meta.env.PROD false, which drops production-only code (the service worker's
+        // registration) from the very site the tests are meant to check.
+        ...withoutViteVariables(process.env),
+        NODE_ENV: 'production',
+        BASE_PATH: SITE_BASE,
+        LAB_TEST_LESSONS: '1',
+      }),
+    );
   }
   return () => {
     for (const child of children) if (child.exitCode === null) child.kill();

@@ -12,14 +12,32 @@ import { readdirSync } from 'node:fs';
  * tests/sequencer.ts starts the longest files first by them; rebalance when a lesson grows.
  */
 export const HEADLESS_SECONDS: Record<string, number> = {
-  '00-welcome.md': 2, '01-drivetrain.md': 7, '02-data-preparation.md': 4, '03-labelling-and-cleaning.md': 7,
-  '04-training.md': 42, '05-using-the-model.md': 18, '06-when-training-goes-wrong.md': 85, '07-when-the-data-lies.md': 44,
-  '08-out-of-domain-data.md': 13, '09-domain-shift.md': 34, '10-deploying-safely.md': 5, '11-testing-model-behaviour.md': 20,
+  '00-welcome.md': 2,
+  '01-drivetrain.md': 7,
+  '02-data-preparation.md': 4,
+  '03-labelling-and-cleaning.md': 7,
+  '04-training.md': 42,
+  '05-using-the-model.md': 18,
+  '06-when-training-goes-wrong.md': 85,
+  '07-when-the-data-lies.md': 44,
+  '08-out-of-domain-data.md': 13,
+  '09-domain-shift.md': 34,
+  '10-deploying-safely.md': 5,
+  '11-testing-model-behaviour.md': 20,
 };
 export const BROWSER_SECONDS: Record<string, number> = {
-  '00-welcome.md': 22, '01-drivetrain.md': 24, '02-data-preparation.md': 16, '03-labelling-and-cleaning.md': 18,
-  '04-training.md': 27, '05-using-the-model.md': 16, '06-when-training-goes-wrong.md': 107, '07-when-the-data-lies.md': 56,
-  '08-out-of-domain-data.md': 20, '09-domain-shift.md': 26, '10-deploying-safely.md': 16, '11-testing-model-behaviour.md': 47,
+  '00-welcome.md': 22,
+  '01-drivetrain.md': 24,
+  '02-data-preparation.md': 16,
+  '03-labelling-and-cleaning.md': 18,
+  '04-training.md': 27,
+  '05-using-the-model.md': 16,
+  '06-when-training-goes-wrong.md': 107,
+  '07-when-the-data-lies.md': 56,
+  '08-out-of-domain-data.md': 20,
+  '09-domain-shift.md': 26,
+  '10-deploying-safely.md': 16,
+  '11-testing-model-behaviour.md': 47,
 };
 
 export const HEADLESS_PARTS: string[][] = [
@@ -35,7 +53,10 @@ export const BROWSER_PARTS: string[][] = [
 ];
 
 /** Every lesson file in lessons/ (published or not), sorted. */
-export const allLessons = () => readdirSync('lessons').filter((name) => name.endsWith('.md')).sort();
+export const allLessons = () =>
+  readdirSync('lessons')
+    .filter((name) => name.endsWith('.md'))
+    .sort();
 
 /** The lesson files of part `n` (1-based) that exist, and in the last part every lesson no part names. */
 export function lessonsOfPart(parts: string[][], n: number): string[] {

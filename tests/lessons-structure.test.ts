@@ -19,15 +19,23 @@ describe('every lesson', () => {
   it('there are lessons', () => expect(lessons.length).toBeGreaterThan(0));
 
   it('gives every cell an id, so edits, progress and seeds follow it', () => {
-    const missing = lessons.flatMap((lesson) => cellsOf(lesson).filter((cell) => !cell.options.id).map((cell) => `${lesson.file}:${cell.line - 1}`));
+    const missing = lessons.flatMap((lesson) =>
+      cellsOf(lesson)
+        .filter((cell) => !cell.options.id)
+        .map((cell) => `${lesson.file}:${cell.line - 1}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('gives every check call an id (the object form), so a control can name it', () => {
-    const missing = lessons.flatMap((lesson) => cellsOf(lesson).flatMap((cell) => {
-      const calls = cell.source.match(/(?<![\w$.])check\s*\(/g)?.length ?? 0;
-      return calls === checkIdsIn(cell.source).length ? [] : [`${lesson.file}:${cell.line - 1}: ${calls - checkIdsIn(cell.source).length} of ${calls} check calls have no id`];
-    }));
+    const missing = lessons.flatMap((lesson) =>
+      cellsOf(lesson).flatMap((cell) => {
+        const calls = cell.source.match(/(?<![\w$.])check\s*\(/g)?.length ?? 0;
+        return calls === checkIdsIn(cell.source).length
+          ? []
+          : [`${lesson.file}:${cell.line - 1}: ${calls - checkIdsIn(cell.source).length} of ${calls} check calls have no id`];
+      }),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -44,7 +52,10 @@ describe('every lesson', () => {
         const where = `${lesson.file}:${exercise.line - 1} exercise ${exercise.options.id}`;
         expect(exercise.solution, `${where} has no solution`).toBeDefined();
         expect(exercise.hints?.length ?? 0, `${where} has no hints`).toBeGreaterThan(0);
-        expect(cells.some((cell) => cell.options.check && cell.options.for === exercise.options.id), `${where} has no check`).toBe(true);
+        expect(
+          cells.some((cell) => cell.options.check && cell.options.for === exercise.options.id),
+          `${where} has no check`,
+        ).toBe(true);
       }
     }
   });
@@ -52,7 +63,13 @@ describe('every lesson', () => {
   it('is named in one part of the headless tests and, when published, of the browser tests', () => {
     const files = allLessons();
     const count = (parts: string[][], name: string) => parts.flat().filter((n) => n === name).length;
-    expect(files.filter((name) => count(HEADLESS_PARTS, name) !== 1), 'add it to HEADLESS_PARTS in tests/lesson-parts.ts').toEqual([]);
-    expect(files.filter((name) => /^\d+-/.test(name) && count(BROWSER_PARTS, name) !== 1), 'add it to BROWSER_PARTS in tests/lesson-parts.ts').toEqual([]);
+    expect(
+      files.filter((name) => count(HEADLESS_PARTS, name) !== 1),
+      'add it to HEADLESS_PARTS in tests/lesson-parts.ts',
+    ).toEqual([]);
+    expect(
+      files.filter((name) => /^\d+-/.test(name) && count(BROWSER_PARTS, name) !== 1),
+      'add it to BROWSER_PARTS in tests/lesson-parts.ts',
+    ).toEqual([]);
   });
 });

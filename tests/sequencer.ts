@@ -25,9 +25,11 @@ export default class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const position = new Map(sorted.map((spec, i) => [spec, i]));
-    return [...sorted].sort((a, b) =>
-      a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder
-      || (expected(b) ?? 0) - (expected(a) ?? 0)
-      || position.get(a)! - position.get(b)!);
+    return [...sorted].sort(
+      (a, b) =>
+        a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder ||
+        (expected(b) ?? 0) - (expected(a) ?? 0) ||
+        position.get(a)! - position.get(b)!,
+    );
   }
 }

@@ -9,8 +9,11 @@ import { cellsOf } from '../src/notebook/lesson.ts';
 const out = inject('siteDir');
 beforeAll(() => prepared('site'));
 /** Text as Astro writes it into HTML (an apostrophe in a title becomes &#39;). */
-const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const lessons = readdirSync('lessons').filter((name) => /^\d+-.*\.md$/.test(name)).sort()
+const escaped = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const lessons = readdirSync('lessons')
+  .filter((name) => /^\d+-.*\.md$/.test(name))
+  .sort()
   .map((name) => parseLesson(readFileSync(`lessons/${name}`, 'utf8'), `lessons/${name}`));
 
 describe('the built site', () => {

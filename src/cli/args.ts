@@ -19,7 +19,8 @@ export interface LessonArgs {
   sandbox: boolean;
 }
 
-export const USAGE = 'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--seed N] [--sandbox] [--starters | --controls | --seeds K [--jobs N]]';
+export const USAGE =
+  'usage: npm run -s lesson -- FILE... [--json] [--guard-ms N] [--timeout-ms N] [--out DIR] [--seed N] [--sandbox] [--starters | --controls | --seeds K [--jobs N]]';
 
 export const HELP = `${'usage: npm run -s lesson -- FILE... [options]'}
 
@@ -58,7 +59,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 function milliseconds(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!raw.trim() || !Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number of milliseconds (got "${raw}")`);
+  if (!raw.trim() || !Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} needs a positive number of milliseconds (got "${raw}")`);
   if (value > MAX_TIMER_MS) throw new Error(`--${name} can be at most ${MAX_TIMER_MS} ms, about 24 days (got "${raw}")`);
   return value;
 }
@@ -66,7 +68,8 @@ function milliseconds(name: string, raw: string | undefined, fallback: number): 
 function whole(name: string, raw: string | undefined, { min }: { min: number }): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!raw.trim() || !Number.isInteger(value) || value < min) throw new Error(`--${name} needs a whole number of at least ${min} (got "${raw}")`);
+  if (!raw.trim() || !Number.isInteger(value) || value < min)
+    throw new Error(`--${name} needs a whole number of at least ${min} (got "${raw}")`);
   return value;
 }
 
@@ -74,7 +77,8 @@ export function parseArgs(argv: string[]): LessonArgs | { error: string } {
   try {
     const { values, positionals } = parseNodeArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (positionals.length === 0) return { error: 'no lesson files given' };
-    if (values.starters && values.controls) return { error: '--starters and --controls do not go together (--controls also runs every starter, in a branch)' };
+    if (values.starters && values.controls)
+      return { error: '--starters and --controls do not go together (--controls also runs every starter, in a branch)' };
     if (values.seeds !== undefined && (values.starters || values.controls || values.out !== undefined)) {
       return { error: '--seeds runs each lesson plainly on several seeds; it does not go with --starters, --controls or --out' };
     }
@@ -97,6 +101,10 @@ export function parseArgs(argv: string[]): LessonArgs | { error: string } {
     // util.parseArgs says "Unknown option '--fast'. To specify a positional argument starting with
     // a '-', place it at the end of the command after '--', as in '-- \"--fast\"'": keep the first part.
     const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '');
-    return { error: message.replace(/^Unknown option '(.+)'$/, 'unknown option $1').replace(/^Option '(.+?) <value>' argument missing$/, '$1 needs a value') };
+    return {
+      error: message
+        .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
+        .replace(/^Option '(.+?) <value>' argument missing$/, '$1 needs a value'),
+    };
   }
 }

@@ -19,12 +19,21 @@ import { fitSource } from '../../bench/fit-workload.ts';
 readCommand({
   name: 'bench',
   usage: 'usage: npm run bench',
-  about: 'Builds the site and measures it in headless Chromium: JavaScript loaded, time to the first output, training throughput per backend and against a bare TF.js page. Writes bench-results/bench.json.',
+  about:
+    'Builds the site and measures it in headless Chromium: JavaScript loaded, time to the first output, training throughput per backend and against a bare TF.js page. Writes bench-results/bench.json.',
   options: {},
   positionals: { max: 0 },
 });
 
-const ARGS = ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const OUT = 'bench-results';
 
 function log(message: string) {
@@ -34,8 +43,17 @@ function log(message: string) {
 log('building the site…');
 execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'pipe' });
 mkdirSync(join(OUT, 'bare'), { recursive: true });
-await build({ entryPoints: ['bench/bare-page.ts'], bundle: true, format: 'esm', outfile: join(OUT, 'bare', 'bare.js'), logLevel: 'warning' });
-writeFileSync(join(OUT, 'bare', 'index.html'), '<!doctype html><meta charset="utf-8"><title>bare TF.js</title><script type="module" src="bare.js"></script>');
+await build({
+  entryPoints: ['bench/bare-page.ts'],
+  bundle: true,
+  format: 'esm',
+  outfile: join(OUT, 'bare', 'bare.js'),
+  logLevel: 'warning',
+});
+writeFileSync(
+  join(OUT, 'bare', 'index.html'),
+  '<!doctype html><meta charset="utf-8"><title>bare TF.js</title><script type="module" src="bare.js"></script>',
+);
 
 const site = await serveStatic('dist');
 const bare = await serveStatic(join(OUT, 'bare'));
@@ -50,10 +68,11 @@ function recordScripts(page: Page): Set<string> {
   });
   return urls;
 }
-const gzipBytes = (urls: Iterable<string>) => [...urls].reduce((sum, url) => {
-  const path = join('dist', new URL(url).pathname);
-  return sum + gzipSync(readFileSync(path)).length;
-}, 0);
+const gzipBytes = (urls: Iterable<string>) =>
+  [...urls].reduce((sum, url) => {
+    const path = join('dist', new URL(url).pathname);
+    return sum + gzipSync(readFileSync(path)).length;
+  }, 0);
 
 async function openLesson(query = '') {
   const page = await browser.newPage({ serviceWorkers: 'block' });
@@ -64,10 +83,15 @@ async function openLesson(query = '') {
   return { page, scripts, started };
 }
 
-const waitDone = (page: Page, index: number) => page.waitForFunction((i) => {
-  const status = document.querySelector(`[data-cell="${i}"]`)?.getAttribute('data-status');
-  return status === 'done' || status === 'error';
-}, index, { timeout: 300_000, polling: 50 });
+const waitDone = (page: Page, index: number) =>
+  page.waitForFunction(
+    (i) => {
+      const status = document.querySelector(`[data-cell="${i}"]`)?.getAttribute('data-status');
+      return status === 'done' || status === 'error';
+    },
+    index,
+    { timeout: 300_000, polling: 50 },
+  );
 
 // (a) and (b)
 log('measuring page weight and time to first output…');
@@ -131,7 +155,12 @@ const results = {
   machine: 'headless Chromium, this machine (software GPU)',
   pageJavaScriptGzipBytes: { beforeTouchingACell: beforeTouch, afterFirstEditorOpens: afterEditor },
   navigationToFirstOutputMs: firstOutputMs,
-  fitSamplesPerSecond: { inLabCell: labThroughput, barePage: bareSame, backend: chosenBackend, labOverBare: typeof bareSame === 'number' ? Number((labThroughput / bareSame).toFixed(3)) : null },
+  fitSamplesPerSecond: {
+    inLabCell: labThroughput,
+    barePage: bareSame,
+    backend: chosenBackend,
+    labOverBare: typeof bareSame === 'number' ? Number((labThroughput / bareSame).toFixed(3)) : null,
+  },
   barePageSamplesPerSecondByBackend: perBackend,
   labChose: chosen,
 };

@@ -87,7 +87,11 @@ export interface BranchHooks {
 }
 
 /** Cells from `from` to `to` that a run reaches (run=false cells are passed over, as Run all does). */
-const reachable = (kernel: Kernel, from: number, to: number) => kernel.cells.slice(from, to + 1).filter((c) => c.block.options.run).map((c) => c.index);
+const reachable = (kernel: Kernel, from: number, to: number) =>
+  kernel.cells
+    .slice(from, to + 1)
+    .filter((c) => c.block.options.run)
+    .map((c) => c.index);
 
 /** Flips the control's lever, runs up to its check, and says whether the check failed. */
 export async function runControlBranch(kernel: Kernel, tf: Tf, control: Control, at: number, hooks: BranchHooks): Promise<ControlResult> {
@@ -141,11 +145,16 @@ export async function runStarterBranch(kernel: Kernel, tf: Tf, exercise: number,
       if (checks.includes(index)) {
         const failedCheck = cell.outputs.some((o) => o.kind === 'check' && !o.pass);
         if (ok || !failedCheck) {
-          error = ok ? `the starter passes the check in cell ${index + 1} (line ${cell.block.line}): the exercise teaches nothing` : `the check cell ${index + 1} threw instead of failing a check: ${firstError(kernel, index)}`;
+          error = ok
+            ? `the starter passes the check in cell ${index + 1} (line ${cell.block.line}): the exercise teaches nothing`
+            : `the check cell ${index + 1} threw instead of failing a check: ${firstError(kernel, index)}`;
           break;
         }
       } else if (!ok) {
-        error = index === exercise ? `the starter throws: ${firstError(kernel, index)}` : `with the starter, cell ${index + 1} fails: ${firstError(kernel, index)}`;
+        error =
+          index === exercise
+            ? `the starter throws: ${firstError(kernel, index)}`
+            : `with the starter, cell ${index + 1} fails: ${firstError(kernel, index)}`;
         break;
       }
     }
@@ -153,5 +162,12 @@ export async function runStarterBranch(kernel: Kernel, tf: Tf, exercise: number,
     kernel.useStarter(exercise, false);
     rollBack(kernel, tf, saved, cells);
   }
-  return { kind: 'starter', exercise: id, line: block.line - 1, failed: !error, ...(error ? { error } : {}), ms: Math.round(performance.now() - started) };
+  return {
+    kind: 'starter',
+    exercise: id,
+    line: block.line - 1,
+    failed: !error,
+    ...(error ? { error } : {}),
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -29,10 +29,15 @@ export function failWith(spec: { name: string; usage: string }, message: string)
   process.exit(2);
 }
 
-export function readCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, argv = process.argv.slice(2)): { values: Values<O>; positionals: string[] } {
+export function readCommand<O extends Record<string, OptionSpec>>(
+  spec: CommandSpec<O>,
+  argv = process.argv.slice(2),
+): { values: Values<O>; positionals: string[] } {
   if (argv.includes('--help') || argv.includes('-h')) {
     const width = Math.max(0, ...Object.keys(spec.options).map((name) => name.length + 9));
-    const lines = Object.entries(spec.options).map(([name, option]) => `  --${name}${option.type === 'string' ? ' VALUE' : ''}`.padEnd(width + 2) + option.help);
+    const lines = Object.entries(spec.options).map(
+      ([name, option]) => `  --${name}${option.type === 'string' ? ' VALUE' : ''}`.padEnd(width + 2) + option.help,
+    );
     process.stdout.write(`${spec.usage}\n\n${spec.about}\n${lines.length ? `\noptions:\n${lines.join('\n')}\n` : ''}`);
     process.exit(0);
   }
@@ -46,7 +51,8 @@ export function readCommand<O extends Record<string, OptionSpec>>(spec: CommandS
   } catch (error) {
     // util.parseArgs: "Unknown option '--fast'. To specify a positional argument starting with a
     // '-', ...": keep the first sentence, in the lab's words.
-    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '')
+    const message = (error as Error).message
+      .replace(/\. To specify a positional.*$/s, '')
       .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
       .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value');
     return failWith(spec, message);
@@ -57,6 +63,7 @@ export function readCommand<O extends Record<string, OptionSpec>>(spec: CommandS
 export function portOf(spec: { name: string; usage: string }, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const port = Number(raw);
-  if (!raw.trim() || !Number.isInteger(port) || port < 0 || port > 65535) failWith(spec, `--port needs a port number from 0 to 65535, 0 picking a free one (got "${raw}")`);
+  if (!raw.trim() || !Number.isInteger(port) || port < 0 || port > 65535)
+    failWith(spec, `--port needs a port number from 0 to 65535, 0 picking a free one (got "${raw}")`);
   return port;
 }

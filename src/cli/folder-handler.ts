@@ -50,16 +50,23 @@ export function folderHandler(folder: string, modelFile = 'model.json'): tf.io.I
       } catch {
         throw new Error(`no ${modelFile} in ${folder}: not a TF.js model folder`);
       }
-      let json: { modelTopology?: unknown; weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[]; [key: string]: unknown };
+      let json: {
+        modelTopology?: unknown;
+        weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+        [key: string]: unknown;
+      };
       try {
         json = JSON.parse(text);
       } catch {
         throw new Error(`${join(folder, modelFile)} is not valid JSON`);
       }
-      if (!json.modelTopology || !Array.isArray(json.weightsManifest)) throw new Error(`${join(folder, modelFile)} is not a TF.js layers model (no modelTopology or weightsManifest)`);
+      if (!json.modelTopology || !Array.isArray(json.weightsManifest))
+        throw new Error(`${join(folder, modelFile)} is not a TF.js layers model (no modelTopology or weightsManifest)`);
       const specs = json.weightsManifest.flatMap((group) => group.weights);
       const parts = await Promise.all(json.weightsManifest.flatMap((group) => group.paths).map((path) => readFile(join(folder, path))));
-      const weights = concatWeights(parts.map((part) => part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength) as ArrayBuffer));
+      const weights = concatWeights(
+        parts.map((part) => part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength) as ArrayBuffer),
+      );
       return {
         modelTopology: json.modelTopology as object,
         weightSpecs: specs,

@@ -29,14 +29,16 @@ const [lessonArg, folderArg] = positionals as [string, string];
 
 function findLesson(arg: string): string {
   if (existsSync(arg)) return arg;
-  const match = readdirSync(join(LAB, 'lessons')).find((name) => name === `${arg}.md` || name.replace(/^\d+-/, '').replace(/\.md$/, '') === arg);
+  const match = readdirSync(join(LAB, 'lessons')).find(
+    (name) => name === `${arg}.md` || name.replace(/^\d+-/, '').replace(/\.md$/, '') === arg,
+  );
   if (!match) fail(`no lesson file or slug "${arg}" (lessons are in lessons/)`);
   return join(LAB, 'lessons', match);
 }
 
 const lessonPath = findLesson(lessonArg);
 const lessonFile = relative(LAB, resolve(lessonPath)).startsWith('..') ? lessonPath : relative(LAB, resolve(lessonPath));
-let lesson;
+let lesson: ReturnType<typeof parseLesson>;
 try {
   lesson = parseLesson(readFileSync(lessonPath, 'utf8'), lessonFile);
 } catch (error) {
@@ -50,7 +52,7 @@ if (existsSync(out) && readdirSync(out).length > 0 && !force) fail(`${folderArg}
 // --force over an earlier fork: its cells go, so no stale cell module is left to type-check.
 if (force) rmSync(join(out, 'src/cells'), { recursive: true, force: true });
 
-let plan;
+let plan: ReturnType<typeof planFork>;
 try {
   plan = planFork(lesson, readKit(LAB));
 } catch (error) {
@@ -67,4 +69,6 @@ for (const { from, to } of plan.copies) {
 const copied = [...new Set(plan.copies.map((c) => c.from.split('/').slice(0, 2).join('/')))];
 
 console.log(`forked ${lessonFile} into ${folderArg}: ${plan.cellCount} cell modules${copied.length ? `, ${copied.join(', ')}` : ''}`);
-console.log(`next:\n  cd ${folderArg}\n  npm install && npm test     # type-check, run every cell headless, check every claim\n  npm start                    # the lesson as a page`);
+console.log(
+  `next:\n  cd ${folderArg}\n  npm install && npm test     # type-check, run every cell headless, check every claim\n  npm start                    # the lesson as a page`,
+);

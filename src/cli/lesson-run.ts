@@ -57,7 +57,10 @@ export async function runLessonIn(input: WorkerInput, post: (message: WorkerMess
     // An error in a cell not reported yet is in its report; one in a branch belongs to the branch.
     if (branching || index !== undefined) return;
     const { name, message } = describeThrown(error);
-    post({ type: 'late', text: `${lesson.file}: ${name}: ${message} (raised outside any cell's code, after the cells it came from had finished)` });
+    post({
+      type: 'late',
+      text: `${lesson.file}: ${name}: ${message} (raised outside any cell's code, after the cells it came from had finished)`,
+    });
   };
   process.on('unhandledRejection', lateError);
   process.on('uncaughtException', lateError);
@@ -86,11 +89,19 @@ export async function runLessonIn(input: WorkerInput, post: (message: WorkerMess
         const control = lesson.controls[at]!;
         if (control.leverIndex !== index) continue;
         const key = `control:${at}`;
-        post({ type: 'branch', result: await runControlBranch(kernel, host.tf, control, at, { onStart: (cell) => post({ type: 'start', index: cell, branch: key }) }) });
+        post({
+          type: 'branch',
+          result: await runControlBranch(kernel, host.tf, control, at, {
+            onStart: (cell) => post({ type: 'start', index: cell, branch: key }),
+          }),
+        });
       }
       if (branches.starters.includes(index)) {
         const key = `starter:${index}`;
-        post({ type: 'branch', result: await runStarterBranch(kernel, host.tf, index, { onStart: (cell) => post({ type: 'start', index: cell, branch: key }) }) });
+        post({
+          type: 'branch',
+          result: await runStarterBranch(kernel, host.tf, index, { onStart: (cell) => post({ type: 'start', index: cell, branch: key }) }),
+        });
       }
     } finally {
       branching = false;

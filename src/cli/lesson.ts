@@ -57,7 +57,12 @@ for (const file of args.files) {
     const first = args.seed ?? lesson.meta.seed;
     const seeds = Array.from({ length: args.seeds }, (_, i) => first + i);
     if (!args.json) process.stdout.write(`${file}  (${lesson.meta.title}) on ${seeds.length} seeds from ${first}\n`);
-    const report = await runLessonSeeds(lesson, seeds, { guardMs: args.guardMs, timeoutMs: args.timeoutMs, jobs: args.jobs, sandbox: args.sandbox });
+    const report = await runLessonSeeds(lesson, seeds, {
+      guardMs: args.guardMs,
+      timeoutMs: args.timeoutMs,
+      jobs: args.jobs,
+      sandbox: args.sandbox,
+    });
     seedReports.push(report);
     if (!args.json) process.stdout.write(`${printSeeds(report)}\n`);
     continue;
@@ -74,10 +79,10 @@ for (const file of args.files) {
   };
   const report = args.controls
     ? await runLessonControls(lesson, {
-      ...options,
-      onBranch: live ? (result) => process.stdout.write(printBranch(lesson.file, result)) : undefined,
-      onNote: live ? (why) => process.stdout.write(`  ! ${why}\n`) : undefined,
-    })
+        ...options,
+        onBranch: live ? (result) => process.stdout.write(printBranch(lesson.file, result)) : undefined,
+        onNote: live ? (why) => process.stdout.write(`  ! ${why}\n`) : undefined,
+      })
     : await runLessonFile(lesson, options);
   reports.push(report);
   if (live) process.stdout.write(`${printSummary(report)}\n`);

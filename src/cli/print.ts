@@ -5,7 +5,11 @@ import type { SeedsReport } from './run-seeds.ts';
 
 const MARK: Record<string, string> = { done: '✓', error: '✗', skipped: '-', idle: '·' };
 
-const indent = (text: string, by: string) => text.split('\n').map((line) => `${by}${line}`).join('\n');
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
 
 /** `timings: false` leaves out milliseconds, for output that must compare equal between runs. */
 export function printCell(cell: CellReport, { timings = true } = {}): string {
@@ -36,10 +40,10 @@ export function printBranch(file: string, result: BranchResult): string {
   const time = result.ms ? `  ${result.ms} ms` : '';
   if (result.kind === 'control') {
     const what = result.lever ? `${result.lever}: ` : '';
-    const verdict = result.failed ? `check "${result.check}" fails, as it must` : result.error ?? `check "${result.check}" did not fail`;
+    const verdict = result.failed ? `check "${result.check}" fails, as it must` : (result.error ?? `check "${result.check}" did not fail`);
     return `  ${mark} control ${file}:${result.line} (cell "${result.cell}") ${what}${verdict}${time}\n`;
   }
-  const verdict = result.failed ? 'runs and fails its checks, as it must' : result.error ?? 'did not fail its checks';
+  const verdict = result.failed ? 'runs and fails its checks, as it must' : (result.error ?? 'did not fail its checks');
   return `  ${mark} starter of exercise "${result.exercise}" (${file}:${result.line}) ${verdict}${time}\n`;
 }
 
@@ -47,16 +51,20 @@ export function printBranch(file: string, result: BranchResult): string {
 export function printSeeds(report: SeedsReport): string {
   const range = report.seeds.length > 1 ? `seeds ${report.seeds[0]}–${report.seeds.at(-1)}` : `seed ${report.seeds[0]}`;
   const width = Math.max(0, ...report.checks.map((c) => c.id.length));
-  const rows = report.checks.map((check) => {
-    const mark = check.passed === report.seeds.length ? '✓' : check.failedSeeds.length ? '✗' : '·';
-    const margin = check.worstMargin === undefined ? '' : `  worst margin ${Number(check.worstMargin.toPrecision(3))}`;
-    const seedList = (seeds: number[]) => `seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}`;
-    const failed = check.failedSeeds.length ? `  fails on ${seedList(check.failedSeeds)}` : '';
-    const notRun = check.notRunSeeds.length ? `  not run on ${seedList(check.notRunSeeds)} (an earlier cell failed)` : '';
-    return `  ${mark} ${check.id.padEnd(width)}  line ${String(check.line).padEnd(4)} ${check.passed}/${check.runs}${margin}${failed}${notRun}\n`;
-  }).join('');
+  const rows = report.checks
+    .map((check) => {
+      const mark = check.passed === report.seeds.length ? '✓' : check.failedSeeds.length ? '✗' : '·';
+      const margin = check.worstMargin === undefined ? '' : `  worst margin ${Number(check.worstMargin.toPrecision(3))}`;
+      const seedList = (seeds: number[]) => `seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}`;
+      const failed = check.failedSeeds.length ? `  fails on ${seedList(check.failedSeeds)}` : '';
+      const notRun = check.notRunSeeds.length ? `  not run on ${seedList(check.notRunSeeds)} (an earlier cell failed)` : '';
+      return `  ${mark} ${check.id.padEnd(width)}  line ${String(check.line).padEnd(4)} ${check.passed}/${check.runs}${margin}${failed}${notRun}\n`;
+    })
+    .join('');
   const broken = report.runs.filter((run) => !run.ok);
   const errors = broken.map((run) => `    seed ${run.seed}: ${run.error ?? 'failed'}\n`).join('');
-  const verdict = report.ok ? `  ok: every check passed on ${range}` : `  FAILED: ${broken.length} of ${report.runs.length} runs on ${range} failed`;
+  const verdict = report.ok
+    ? `  ok: every check passed on ${range}`
+    : `  FAILED: ${broken.length} of ${report.runs.length} runs on ${range} failed`;
   return `${rows}${errors}${verdict}\n`;
 }

@@ -32,7 +32,13 @@ export function cellReport(cell: CellState): CellReport {
       return {
         kind: output.kind,
         text: output.text,
-        ...(output.kind === 'check' ? { pass: output.pass, ...(output.id ? { id: output.id } : {}), ...(output.margin === undefined ? {} : { margin: output.margin }) } : {}),
+        ...(output.kind === 'check'
+          ? {
+              pass: output.pass,
+              ...(output.id ? { id: output.id } : {}),
+              ...(output.margin === undefined ? {} : { margin: output.margin }),
+            }
+          : {}),
         ...(output.kind === 'chart' ? { svg: String(plain.svg) } : {}),
       };
     }),

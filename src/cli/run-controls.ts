@@ -41,7 +41,10 @@ export async function runLessonControls(lesson: Lesson, options: ControlsOptions
   };
 
   for (;;) {
-    const run = await runLessonBranches(lesson, { ...options, branches: { controls: [...pendingControls], starters: [...pendingStarters] } });
+    const run = await runLessonBranches(lesson, {
+      ...options,
+      branches: { controls: [...pendingControls], starters: [...pendingStarters] },
+    });
     for (const result of run.branches) {
       judged.set(keyOf(result), result);
       if (result.kind === 'control') pendingControls.delete(result.at);
@@ -49,24 +52,31 @@ export async function runLessonControls(lesson: Lesson, options: ControlsOptions
     }
     if (run.timedOutBranch) {
       const [kind, id] = run.timedOutBranch.key.split(':') as ['control' | 'starter', string];
-      const result = kind === 'control'
-        ? controlResult(lesson, Number(id), run.timedOutBranch.error)
-        : starterResult(cells[Number(id)]!, run.timedOutBranch.error);
+      const result =
+        kind === 'control'
+          ? controlResult(lesson, Number(id), run.timedOutBranch.error)
+          : starterResult(cells[Number(id)]!, run.timedOutBranch.error);
       judged.set(keyOf(result), result);
       options.onBranch?.(result);
       if (kind === 'control') pendingControls.delete(Number(id));
       else pendingStarters.delete(Number(id));
-      note(`${run.timedOutBranch.error} (in a branch); starting ${lesson.file} again for the ${pendingControls.size + pendingStarters.size} branches left`);
+      note(
+        `${run.timedOutBranch.error} (in a branch); starting ${lesson.file} again for the ${pendingControls.size + pendingStarters.size} branches left`,
+      );
       continue;
     }
     const failedCell = run.cells.find((cell) => cell.status === 'error');
     if (!run.ok && failedCell && run.branches.length > 0) {
-      note(`${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed in the trunk after ${run.branches.length} branches; ` +
-        `one may have leaked into it: starting again for the ${pendingControls.size + pendingStarters.size} branches left`);
+      note(
+        `${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed in the trunk after ${run.branches.length} branches; ` +
+          `one may have leaked into it: starting again for the ${pendingControls.size + pendingStarters.size} branches left`,
+      );
       continue;
     }
     if (failedCell && notes.length > 0) {
-      note(`${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed again with no branch before it: the trunk itself fails there, it was not a leak`);
+      note(
+        `${lesson.file}:${failedCell.line}: cell ${failedCell.index + 1} failed again with no branch before it: the trunk itself fails there, it was not a leak`,
+      );
     }
     const why = `not run: the lesson failed before this branch${failedCell ? ` (cell ${failedCell.index + 1}, line ${failedCell.line})` : ''}`;
     for (const at of pendingControls) judged.set(`control:${at}`, controlResult(lesson, at, why));
@@ -77,14 +87,26 @@ export async function runLessonControls(lesson: Lesson, options: ControlsOptions
     return {
       ...trunk,
       ok: run.ok && controls.every((c) => c.failed) && starters.every((s) => s.failed),
-      controls, starters, notes,
+      controls,
+      starters,
+      notes,
     };
   }
 }
 
 function controlResult(lesson: Lesson, at: number, error: string): ControlResult {
   const control = lesson.controls[at]!;
-  return { kind: 'control', at, line: control.line, cell: control.cell, check: control.check, lever: control.lever, failed: false, error, ms: 0 };
+  return {
+    kind: 'control',
+    at,
+    line: control.line,
+    cell: control.cell,
+    check: control.check,
+    lever: control.lever,
+    failed: false,
+    error,
+    ms: 0,
+  };
 }
 
 function starterResult(cell: { line: number; options: { id?: string } }, error: string): StarterResult {

@@ -65,7 +65,12 @@ function expectedCells(lesson: Lesson, starters: boolean): number[] {
   return cells.filter((cell) => cell.options.run && cell.index <= last).map((cell) => cell.index);
 }
 
-function runWorker(lesson: Lesson, options: RunFileOptions, branches?: WorkerInput['branches'], onBranch?: (result: BranchResult) => void): Promise<BranchedRun> {
+function runWorker(
+  lesson: Lesson,
+  options: RunFileOptions,
+  branches?: WorkerInput['branches'],
+  onBranch?: (result: BranchResult) => void,
+): Promise<BranchedRun> {
   const reports = new Map<number, CellReport>();
   const judged: BranchResult[] = [];
   const input: WorkerInput = { lesson, guardMs: options.guardMs, starters: options.starters ?? false, ...(branches ? { branches } : {}) };
@@ -108,20 +113,33 @@ function runWorker(lesson: Lesson, options: RunFileOptions, branches?: WorkerInp
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      const cells = blocks.map((block) => reports.get(block.index) ?? {
-        ...blockReport(block.index), status: block.options.run ? 'idle' : 'skipped', outputs: [], ms: 0, leakedTensors: 0,
-      });
+      const cells = blocks.map(
+        (block) =>
+          reports.get(block.index) ?? {
+            ...blockReport(block.index),
+            status: block.options.run ? 'idle' : 'skipped',
+            outputs: [],
+            ms: 0,
+            leakedTensors: 0,
+          },
+      );
       // The parent's own bookkeeping decides: every expected cell reported done, nothing failed later.
       const expected = expectedCells(lesson, options.starters ?? false);
       const unreported = expected.filter((index) => !reports.has(index));
       const stoppedEarly = reports.size > 0 && [...reports.values()].some((r) => r.status === 'error');
       if (sawDone && unreported.length > 0 && !stoppedEarly) {
-        failures.push(`${lesson.file}: the run ended before cells ${unreported.map((i) => i + 1).join(', ')} were reported (did a cell post to the runner's port?)`);
+        failures.push(
+          `${lesson.file}: the run ended before cells ${unreported.map((i) => i + 1).join(', ')} were reported (did a cell post to the runner's port?)`,
+        );
       }
       const ok = sawDone && failures.length === 0 && expected.every((index) => reports.get(index)?.status === 'done');
       resolve({
-        file: lesson.file, ok, ...(failures.length ? { error: failures.join('\n') } : {}), cells,
-        branches: judged, ...(timedOutBranch ? { timedOutBranch } : {}),
+        file: lesson.file,
+        ok,
+        ...(failures.length ? { error: failures.join('\n') } : {}),
+        cells,
+        branches: judged,
+        ...(timedOutBranch ? { timedOutBranch } : {}),
       });
     };
     worker.onMessage((message) => {
@@ -130,7 +148,9 @@ function runWorker(lesson: Lesson, options: RunFileOptions, branches?: WorkerInp
         running = { index: message.index, ...(message.branch ? { branch: message.branch } : {}) };
         clearTimeout(timer);
         timer = setTimeout(() => {
-          failRunning((where) => `${where}: TimeoutError: cell ${message.index + 1} ran longer than ${options.timeoutMs} ms and was killed`);
+          failRunning(
+            (where) => `${where}: TimeoutError: cell ${message.index + 1} ran longer than ${options.timeoutMs} ms and was killed`,
+          );
           killing = true;
           void worker.terminate().then(finish);
         }, options.timeoutMs);
@@ -155,17 +175,21 @@ function runWorker(lesson: Lesson, options: RunFileOptions, branches?: WorkerInp
       }
     });
     worker.onError((error) => {
-      failRunning((where) => error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `${where}: the cell used more than the runner's ${WORKER_HEAP_MB} MB of memory and was stopped`
-        : `${where}: the runner crashed: ${error.stack ?? error.message}`);
+      failRunning((where) =>
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `${where}: the cell used more than the runner's ${WORKER_HEAP_MB} MB of memory and was stopped`
+          : `${where}: the runner crashed: ${error.stack ?? error.message}`,
+      );
       finish();
     });
     worker.onExit((how) => {
       // An exit before `done` that no timeout or error explains: the cell ended the runner itself.
       if (!sawDone && !finished && !killing) {
-        failRunning((where) => how === 'out of memory'
-          ? `${where}: the cell used more than the runner's ${WORKER_HEAP_MB} MB of memory and was stopped`
-          : `${where}: the runner exited (${how}) while this cell ran: did it call process.exit()?`);
+        failRunning((where) =>
+          how === 'out of memory'
+            ? `${where}: the cell used more than the runner's ${WORKER_HEAP_MB} MB of memory and was stopped`
+            : `${where}: the runner exited (${how}) while this cell ran: did it call process.exit()?`,
+        );
       }
       finish();
     });
@@ -206,7 +230,14 @@ const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 function startChild(input: WorkerInput): Runner {
   const store = mkdtempSync(join(tmpdir(), 'lab-sandbox-models-'));
   const child = fork(fileURLToPath(new URL('./lesson-child.ts', import.meta.url)), [], {
-    execArgv: ['--permission', `--allow-fs-read=${REPOSITORY}`, `--allow-fs-read=${store}`, `--allow-fs-write=${store}`, '--allow-addons', `--max-old-space-size=${WORKER_HEAP_MB}`],
+    execArgv: [
+      '--permission',
+      `--allow-fs-read=${REPOSITORY}`,
+      `--allow-fs-read=${store}`,
+      `--allow-fs-write=${store}`,
+      '--allow-addons',
+      `--max-old-space-size=${WORKER_HEAP_MB}`,
+    ],
     env: { ...process.env, LAB_MODEL_STORE: store },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -218,14 +249,16 @@ function startChild(input: WorkerInput): Runner {
   return {
     onMessage: (listener) => child.on('message', (message) => listener(message as WorkerMessage)),
     onError: (listener) => child.on('error', listener),
-    onExit: (listener) => child.on('exit', (code, signal) => {
-      cleanUp();
-      listener(/heap out of memory/i.test(stderr) ? 'out of memory' : signal ? `signal ${signal}` : `code ${code}`);
-    }),
-    terminate: () => new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
-      child.once('exit', resolve);
-      child.kill('SIGKILL');
-    }),
+    onExit: (listener) =>
+      child.on('exit', (code, signal) => {
+        cleanUp();
+        listener(/heap out of memory/i.test(stderr) ? 'out of memory' : signal ? `signal ${signal}` : `code ${code}`);
+      }),
+    terminate: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+        child.once('exit', resolve);
+        child.kill('SIGKILL');
+      }),
   };
 }

@@ -65,11 +65,14 @@ function firstError(report: FileReport): string | undefined {
 }
 
 export async function runLessonSeeds(lesson: Lesson, seeds: number[], options: SeedsOptions): Promise<SeedsReport> {
-  const reports = await pool(seeds.map((seed) => async () => {
-    const report = await runLessonFile(withSeed(lesson, seed), options);
-    options.onRun?.(seed, report);
-    return report;
-  }), options.jobs ?? 1);
+  const reports = await pool(
+    seeds.map((seed) => async () => {
+      const report = await runLessonFile(withSeed(lesson, seed), options);
+      options.onRun?.(seed, report);
+      return report;
+    }),
+    options.jobs ?? 1,
+  );
 
   const lines = new Map(cellsOf(lesson).map((cell) => [cell.index, cell.line]));
   const records = new Map<string, CheckRecord & { seen: Set<number> }>();
@@ -80,7 +83,15 @@ export async function runLessonSeeds(lesson: Lesson, seeds: number[], options: S
       for (const output of cell.outputs) {
         if (output.kind !== 'check') continue;
         const id = output.id ?? `cell ${cell.index + 1} #${++unnamed}`;
-        const record = records.get(id) ?? { id, line: lines.get(cell.index) ?? cell.line, passed: 0, runs: 0, failedSeeds: [], notRunSeeds: [], seen: new Set() };
+        const record = records.get(id) ?? {
+          id,
+          line: lines.get(cell.index) ?? cell.line,
+          passed: 0,
+          runs: 0,
+          failedSeeds: [],
+          notRunSeeds: [],
+          seen: new Set(),
+        };
         records.set(id, record);
         // A check in a loop is one claim: it holds on a seed when every evaluation passed.
         if (record.seen.has(seed)) {
@@ -98,12 +109,20 @@ export async function runLessonSeeds(lesson: Lesson, seeds: number[], options: S
       }
     }
   });
-  const checks = [...records.values()].map(({ seen, ...record }) => {
-    record.notRunSeeds = seeds.filter((seed) => !seen.has(seed));
-    record.failedSeeds.sort((a, b) => a - b);
-    return record;
-  }).sort((a, b) => a.line - b.line);
+  const checks = [...records.values()]
+    .map(({ seen, ...record }) => {
+      record.notRunSeeds = seeds.filter((seed) => !seen.has(seed));
+      record.failedSeeds.sort((a, b) => a - b);
+      return record;
+    })
+    .sort((a, b) => a.line - b.line);
   const runs = reports.map((report, i) => ({ seed: seeds[i]!, ok: report.ok, ...(report.ok ? {} : { error: firstError(report) }) }));
   // Every check on every seed: one that did not run there (an earlier cell failed) did not hold.
-  return { file: lesson.file, ok: runs.every((run) => run.ok) && checks.every((check) => check.passed === seeds.length), seeds, checks, runs };
+  return {
+    file: lesson.file,
+    ok: runs.every((run) => run.ok) && checks.every((check) => check.passed === seeds.length),
+    seeds,
+    checks,
+    runs,
+  };
 }

@@ -13,7 +13,7 @@ import { failWith, portOf, readCommand } from './command.ts';
 const COMMAND = {
   name: 'serve-model',
   usage: 'usage: npm run serve-model -- <model folder or model.json> [--port N] [--host H]',
-  about: 'Serves a model in the lab\'s format over HTTP (TF.js on the CPU): POST /predict, GET /health, GET / to try it.',
+  about: "Serves a model in the lab's format over HTTP (TF.js on the CPU): POST /predict, GET /health, GET / to try it.",
   options: {
     port: { type: 'string', help: 'the port (default 8008; 0 picks a free one)' },
     host: { type: 'string', help: 'the address to listen on (default 127.0.0.1, this computer only)' },
@@ -50,7 +50,9 @@ const { server, stats } = createModelServer(loaded.model, loaded.info, name, { l
 server.listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(`serving ${name} (${loaded.info.classes.join(', ')}; input [${loaded.info.inputShape.join(', ')}]) at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`);
+  console.log(
+    `serving ${name} (${loaded.info.classes.join(', ')}; input [${loaded.info.inputShape.join(', ')}]) at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`,
+  );
   console.log('POST /predict (JSON or an image), GET /health, GET / to try it. Ctrl+C stops.');
 });
 server.on('error', (error) => fail(error.message));

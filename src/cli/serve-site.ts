@@ -31,6 +31,8 @@ const root = resolve(dir);
 if (!existsSync(join(root, 'index.html'))) fail(`${dir} holds no built site (no index.html): run \`npm run build\` first`);
 const built = readServiceWorkerConfig(root)?.base;
 const site = await serveStatic(root, { port, base: normaliseBase(base ?? built ?? '/') }).catch((error: NodeJS.ErrnoException) =>
-  fail(error.code === 'EADDRINUSE' ? `port ${port} is in use: try --port ${port + 1}` : error.message));
+  fail(error.code === 'EADDRINUSE' ? `port ${port} is in use: try --port ${port + 1}` : error.message),
+);
 console.log(`Serving ${dir} at ${site.url} (this computer only; Ctrl+C stops it)`);
-if (base && built && normaliseBase(base) !== built) console.warn(`note: this site was built for ${built}, not ${normaliseBase(base)}: its links will not match`);
+if (base && built && normaliseBase(base) !== built)
+  console.warn(`note: this site was built for ${built}, not ${normaliseBase(base)}: its links will not match`);

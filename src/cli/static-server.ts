@@ -22,10 +22,11 @@ export function serveStatic(root: string, { port = 0, base = '/' } = {}): Promis
       ready({
         server,
         url: `http://localhost:${actual}${base}`,
-        close: () => new Promise((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

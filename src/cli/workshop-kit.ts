@@ -32,7 +32,8 @@ const base = normaliseBase(values.base ?? '/');
 const out = values.out ?? 'dist-workshop/lab-workshop.zip';
 
 let built: string | undefined;
-if (site && base !== '/') fail('--base applies only when the kit builds the site; a site given with --site keeps the base it was built with');
+if (site && base !== '/')
+  fail('--base applies only when the kit builds the site; a site given with --site keeps the base it was built with');
 if (!site) {
   built = mkdtempSync(join(tmpdir(), 'lab-workshop-'));
   console.log(`Building the site for ${base} ...`);

@@ -16,8 +16,16 @@ export interface BackendChoice {
   note?: string;
 }
 
-interface AdapterInfo { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean }
-interface GpuLike { requestAdapter(): Promise<{ info?: AdapterInfo; isFallbackAdapter?: boolean } | null> }
+interface AdapterInfo {
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: AdapterInfo; isFallbackAdapter?: boolean } | null>;
+}
 
 let adapterProbe: Promise<{ label: string; software: boolean } | undefined> | undefined;
 

@@ -27,7 +27,8 @@ const IGNORED_DIAGNOSTICS = [
   2451, // cannot redeclare block-scoped variable: two cells may declare the same name
   2300, // duplicate identifier: same
   2393, // duplicate function implementation: same
-  1375, 1378, // top-level await outside a module: cells allow it
+  1375,
+  1378, // top-level await outside a module: cells allow it
   2686, // UMD global in a module: tf and Plot are globals in every cell
   1208, // a file with no imports under isolatedModules
 ];
@@ -39,9 +40,12 @@ async function setUp(typesUrl: string): Promise<void> {
   (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
     // `new Worker(new URL(...))` rather than `?worker` imports: Vite bundles both forms for the
     // build, but in dev `?worker` dependencies are discovered late and force a page reload.
-    getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript'
-      ? new Worker(new URL('../../node_modules/monaco-editor/esm/vs/languages/features/typescript/ts.worker.js', import.meta.url), { type: 'module' })
-      : new Worker(new URL('../../node_modules/monaco-editor/esm/vs/editor/editor.worker.js', import.meta.url), { type: 'module' })),
+    getWorker: (_id: string, label: string) =>
+      label === 'typescript' || label === 'javascript'
+        ? new Worker(new URL('../../node_modules/monaco-editor/esm/vs/languages/features/typescript/ts.worker.js', import.meta.url), {
+            type: 'module',
+          })
+        : new Worker(new URL('../../node_modules/monaco-editor/esm/vs/editor/editor.worker.js', import.meta.url), { type: 'module' }),
   };
   const ts = monaco.typescript;
   ts.typescriptDefaults.setCompilerOptions({
@@ -55,7 +59,11 @@ async function setUp(typesUrl: string): Promise<void> {
     noEmit: true,
     skipLibCheck: true,
   });
-  ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS });
+  ts.typescriptDefaults.setDiagnosticsOptions({
+    noSemanticValidation: false,
+    noSyntaxValidation: false,
+    diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS,
+  });
   ts.typescriptDefaults.setEagerModelSync(true);
   const files = (await (await fetch(typesUrl)).json()) as Record<string, string>;
   ts.typescriptDefaults.setExtraLibs(Object.entries(files).map(([filePath, content]) => ({ filePath, content })));
@@ -126,8 +134,11 @@ export class EditorKit {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun(false), mine);
     // Escape leaves the editor (keyboard users are otherwise trapped: Tab indents), unless it is
     // closing one of Monaco's own widgets.
-    editor.addCommand(monaco.KeyCode.Escape, () => callbacks.onLeave?.(),
-      `${mine} && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode`);
+    editor.addCommand(
+      monaco.KeyCode.Escape,
+      () => callbacks.onLeave?.(),
+      `${mine} && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode`,
+    );
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => monaco.editor.setTheme(theme()));
     return {
       focus: () => editor.focus(),

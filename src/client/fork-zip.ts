@@ -15,11 +15,13 @@ export async function forkZip(lesson: Lesson, sources: readonly string[], base: 
   const folder = `${lesson.slug}-prototype`;
   const files: Zippable = {};
   for (const file of plan.files) files[`${folder}/${file.path}`] = strToU8(file.text);
-  await Promise.all(plan.copies.map(async ({ from, to }) => {
-    const data = await fetch(`${base}${from}`);
-    if (!data.ok) throw new Error(`could not fetch ${from} (HTTP ${data.status})`);
-    files[`${folder}/${to}`] = new Uint8Array(await data.arrayBuffer());
-  }));
+  await Promise.all(
+    plan.copies.map(async ({ from, to }) => {
+      const data = await fetch(`${base}${from}`);
+      if (!data.ok) throw new Error(`could not fetch ${from} (HTTP ${data.status})`);
+      files[`${folder}/${to}`] = new Uint8Array(await data.arrayBuffer());
+    }),
+  );
   const zipped = zipSync(files, { level: 6 });
   return { name: `${folder}.zip`, blob: new Blob([zipped as BlobPart], { type: 'application/zip' }) };
 }

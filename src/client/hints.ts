@@ -18,7 +18,9 @@ export function wireHints(slug: string, cell: CellBlock, cellElement: HTMLElemen
     return shown;
   };
   const opened = loadProgress().lessons[slug]?.exercises?.[id]?.hints ?? 0;
-  hints.slice(0, opened).forEach((hint) => { hint.hidden = false; });
+  hints.slice(0, opened).forEach((hint) => {
+    hint.hidden = false;
+  });
   label();
   button.addEventListener('click', () => {
     const next = hints.find((hint) => hint.hidden);

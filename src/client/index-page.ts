@@ -23,7 +23,9 @@ function show(): void {
     complete += Number(summary.complete);
     item.hidden = !summary.started;
     item.querySelector('progress')!.value = fractionDone(summary);
-    item.querySelector<HTMLElement>('.lesson-progress-text')!.textContent = summary.complete ? `Complete · ${describeSummary(summary)}` : describeSummary(summary);
+    item.querySelector<HTMLElement>('.lesson-progress-text')!.textContent = summary.complete
+      ? `Complete · ${describeSummary(summary)}`
+      : describeSummary(summary);
   }
   panel.querySelector<HTMLElement>('.progress-overall')!.textContent = started
     ? `You have started ${started} of ${totals.length} lessons and completed ${complete}.`
@@ -34,7 +36,10 @@ function show(): void {
 nameInput.addEventListener('change', () => setLearner(nameInput.value));
 panel.querySelector('[data-action="download-progress"]')!.addEventListener('click', () => {
   const progress = loadProgress();
-  const who = (progress.learner ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const who = (progress.learner ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
   const name = `lab-progress${who ? `-${who}` : ''}-${new Date().toISOString().slice(0, 10)}.json`;
   download(name, handIn(progress, totals), 'application/json');
   message.textContent = `Saved ${name}.`;

@@ -57,7 +57,9 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
       const saved = loadProgress().lessons[lesson.slug];
       const key = keys[cell.index]!;
       if (block.options.run && !saved?.cellsDone?.includes(key)) {
-        updateLesson(lesson.slug, (l) => { l.cellsDone = migrateCellsDone([...(l.cellsDone ?? []), key], keys); });
+        updateLesson(lesson.slug, (l) => {
+          l.cellsDone = migrateCellsDone([...(l.cellsDone ?? []), key], keys);
+        });
       }
       const forId = block.options.check ? block.options.for : undefined;
       if (!forId || saved?.exercises?.[forId]?.solved) return;
@@ -68,11 +70,15 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
         return state.status === 'done' && checks.length > 0 && checks.every((o) => o.kind === 'check' && o.pass);
       });
       if (!passed) return;
-      updateLesson(lesson.slug, (l) => { ((l.exercises ??= {})[forId] ??= {}).solved = now(); });
+      updateLesson(lesson.slug, (l) => {
+        ((l.exercises ??= {})[forId] ??= {}).solved = now();
+      });
       announce(`Exercise ${forId} solved: every check passes.`);
     },
     usedSolution(id) {
-      updateLesson(lesson.slug, (l) => { ((l.exercises ??= {})[id] ??= {}).usedSolution = true; });
+      updateLesson(lesson.slug, (l) => {
+        ((l.exercises ??= {})[id] ??= {}).usedSolution = true;
+      });
     },
   };
 }

@@ -27,7 +27,8 @@ export function modelsPanel(dialog: HTMLDialogElement, session: Session) {
       return;
     }
     const table = document.createElement('table');
-    table.innerHTML = '<caption class="visually-hidden">Saved models</caption><tr><th scope="col">name</th><th scope="col">saved</th><th scope="col">size</th><th scope="col"><span class="visually-hidden">actions</span></th></tr>';
+    table.innerHTML =
+      '<caption class="visually-hidden">Saved models</caption><tr><th scope="col">name</th><th scope="col">saved</th><th scope="col">size</th><th scope="col"><span class="visually-hidden">actions</span></th></tr>';
     for (const model of models) {
       const row = table.insertRow();
       row.dataset.model = model.name;
@@ -35,7 +36,10 @@ export function modelsPanel(dialog: HTMLDialogElement, session: Session) {
       row.insertCell().textContent = new Date(model.savedAt).toLocaleString();
       row.insertCell().textContent = formatSize(model.bytes);
       const actions = row.insertCell();
-      for (const [action, label] of [['download', 'Download'], ['delete', 'Delete']] as const) {
+      for (const [action, label] of [
+        ['download', 'Download'],
+        ['delete', 'Delete'],
+      ] as const) {
         const button = document.createElement('button');
         button.type = 'button';
         button.dataset.modelAction = action;

@@ -31,8 +31,14 @@ export function showAuthorChanged(notice: HTMLElement, mine: string, choose: (us
   const actions = document.createElement('div');
   actions.className = 'notice-actions';
   actions.append(
-    button('Use my version', () => { close(notice); choose(true); }),
-    button('Keep the new version', () => { close(notice); choose(false); }),
+    button('Use my version', () => {
+      close(notice);
+      choose(true);
+    }),
+    button('Keep the new version', () => {
+      close(notice);
+      choose(false);
+    }),
   );
   notice.dataset.notice = 'author-changed';
   show(notice, text, details, actions);
@@ -46,13 +52,22 @@ export function offerInputs(notice: HTMLElement, cells: number[], names: string[
     text.textContent = `This cell uses ${names.map((n) => `“${n}”`).join(', ')} from cell${cells.length > 1 ? 's' : ''} ${list}, which ha${cells.length > 1 ? 've' : 's'} not run yet.`;
     const actions = document.createElement('div');
     actions.className = 'notice-actions';
-    const first = button(`Run cell${cells.length > 1 ? 's' : ''} ${list} first`, () => { close(notice); resolve('inputs'); });
+    const first = button(`Run cell${cells.length > 1 ? 's' : ''} ${list} first`, () => {
+      close(notice);
+      resolve('inputs');
+    });
     // A cell can also depend on what earlier cells did without naming it (a model saved to
     // storage, a file written): running everything above covers that too.
     actions.append(
       first,
-      button('Run every cell above first', () => { close(notice); resolve('above'); }),
-      button('Run only this cell', () => { close(notice); resolve('alone'); }),
+      button('Run every cell above first', () => {
+        close(notice);
+        resolve('above');
+      }),
+      button('Run only this cell', () => {
+        close(notice);
+        resolve('alone');
+      }),
     );
     notice.dataset.notice = 'inputs';
     show(notice, text, actions);

@@ -62,26 +62,29 @@ async function register(): Promise<void> {
   let updating = false;
   const registration = await container.register(`${base}sw.js`, { scope: base, updateViaCache: 'none' });
 
-  const offerUpdate = (worker: ServiceWorker) => say('update', 'A new version of the lab is ready.', {
-    label: 'Reload to update',
-    run: (button) => {
-      updating = true;
-      button.disabled = true;
-      button.textContent = 'Updating…';
-      worker.postMessage({ type: 'SKIP_WAITING' });
-      // If another tab took the update first, this worker is gone and no change will come here.
-      setTimeout(() => location.reload(), 5000);
-    },
-  });
+  const offerUpdate = (worker: ServiceWorker) =>
+    say('update', 'A new version of the lab is ready.', {
+      label: 'Reload to update',
+      run: (button) => {
+        updating = true;
+        button.disabled = true;
+        button.textContent = 'Updating…';
+        worker.postMessage({ type: 'SKIP_WAITING' });
+        // If another tab took the update first, this worker is gone and no change will come here.
+        setTimeout(() => location.reload(), 5000);
+      },
+    });
   container.addEventListener('controllerchange', () => {
     if (updating) location.reload();
     // Another tab accepted an update (or `astro dev` retired the worker): this page is the old code.
-    else if (hadController) say('updated', 'This page is from an older version of the lab.', { label: 'Reload', run: () => location.reload() });
+    else if (hadController)
+      say('updated', 'This page is from an older version of the lab.', { label: 'Reload', run: () => location.reload() });
   });
-  const watch = (worker: ServiceWorker) => worker.addEventListener('statechange', () => {
-    if (worker.state === 'installed' && container.controller) offerUpdate(worker);
-    if (worker.state === 'activated' && !hadController) void readyOnce();
-  });
+  const watch = (worker: ServiceWorker) =>
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && container.controller) offerUpdate(worker);
+      if (worker.state === 'activated' && !hadController) void readyOnce();
+    });
 
   if (registration.waiting && container.controller) offerUpdate(registration.waiting);
   if (registration.installing) watch(registration.installing);

@@ -45,7 +45,9 @@ function showLesson(text: string, file: string, from: string): void {
   current = { text, file, lesson };
   preview.hidden = false;
   document.querySelector<HTMLButtonElement>('[data-action="run-sandbox"]')!.hidden = false;
-  say(`“${lesson.meta.title}” came from ${from}. None of its code has run. Read it first; if you run it, it runs in a sandbox that cannot see or change your saved edits, progress or models.`);
+  say(
+    `“${lesson.meta.title}” came from ${from}. None of its code has run. Read it first; if you run it, it runs in a sandbox that cannot see or change your saved edits, progress or models.`,
+  );
   actions.hidden = false;
   const title = document.createElement('h2');
   title.textContent = lesson.meta.title;
@@ -78,13 +80,15 @@ function labFileUrl(path: unknown): string | undefined {
 
 /** Offers a file the sandboxed lesson wanted to save: a button to save it, or why it was refused. */
 function offerDownload(message: Extract<FromSandbox, { type: 'download' }>): void {
-  const list = document.querySelector<HTMLElement>('.open-downloads') ?? (() => {
-    const made = document.createElement('ul');
-    made.className = 'open-downloads';
-    made.setAttribute('aria-label', 'Files the sandboxed lesson wants to save');
-    frameHost.before(made);
-    return made;
-  })();
+  const list =
+    document.querySelector<HTMLElement>('.open-downloads') ??
+    (() => {
+      const made = document.createElement('ul');
+      made.className = 'open-downloads';
+      made.setAttribute('aria-label', 'Files the sandboxed lesson wants to save');
+      frameHost.before(made);
+      return made;
+    })();
   if (list.children.length >= 20) return; // a lesson asking for more is not going to be served
   const item = document.createElement('li');
   const safe = typeof message.name === 'string' ? safeDownloadName(message.name) : { refused: 'it has no name' };
@@ -111,7 +115,12 @@ async function answer(frame: HTMLIFrameElement, message: FromSandbox): Promise<v
     if (typeof message.id !== 'number') return;
     const url = labFileUrl(message.path);
     if (!url) {
-      post({ type: 'file', id: message.id, ok: false, error: `the sandbox may read the lab's datasets and models only, not ${JSON.stringify(message.path)}` });
+      post({
+        type: 'file',
+        id: message.id,
+        ok: false,
+        error: `the sandbox may read the lab's datasets and models only, not ${JSON.stringify(message.path)}`,
+      });
       return;
     }
     try {
@@ -165,12 +174,15 @@ function readSharedLink(): void {
   frame = undefined;
   frameHost.replaceChildren();
   document.querySelector('.open-downloads')?.remove();
-  decodeLesson(shared).then((text) => showLesson(text, 'shared-lesson.md', 'a shared link'), (error: Error) => {
-    current = undefined;
-    actions.hidden = true;
-    preview.replaceChildren();
-    say(error.message, true);
-  });
+  decodeLesson(shared).then(
+    (text) => showLesson(text, 'shared-lesson.md', 'a shared link'),
+    (error: Error) => {
+      current = undefined;
+      actions.hidden = true;
+      preview.replaceChildren();
+      say(error.message, true);
+    },
+  );
 }
 addEventListener('hashchange', readSharedLink);
 readSharedLink();

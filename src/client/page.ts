@@ -137,18 +137,25 @@ function render(): void {
   const busy = session.kernel.cells.find((c) => c.status === 'running' || c.status === 'stopping');
   const queued = session.kernel.cells.filter((c) => c.status === 'queued').length;
   stopButton.disabled = !busy && queued === 0;
-  kernelState.textContent = busy ? `${busy.status === 'stopping' ? 'Stopping' : 'Running'} cell ${busy.index + 1}${queued ? `, ${queued} queued` : ''}` : 'Ready';
+  kernelState.textContent = busy
+    ? `${busy.status === 'stopping' ? 'Stopping' : 'Running'} cell ${busy.index + 1}${queued ? `, ${queued} queued` : ''}`
+    : 'Ready';
   if (appView()) showAppStatus(busy?.index, queued);
   toolbar.querySelector('.tensor-count')!.textContent = `${session.tf.memory().numTensors} tensors`;
 }
 
 function stateText(cell: CellState): string {
   switch (cell.status) {
-    case 'done': return `done in ${cell.ms ?? 0} ms`;
-    case 'error': return 'error';
-    case 'stale': return 'out of date: an input changed';
-    case 'skipped': return 'not run by Run all';
-    default: return cell.status === 'idle' ? '' : cell.status;
+    case 'done':
+      return `done in ${cell.ms ?? 0} ms`;
+    case 'error':
+      return 'error';
+    case 'stale':
+      return 'out of date: an input changed';
+    case 'skipped':
+      return 'not run by Run all';
+    default:
+      return cell.status === 'idle' ? '' : cell.status;
   }
 }
 
@@ -298,7 +305,9 @@ async function runAll(): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const failed = s.kernel.cells.filter((c) => c.status === 'error').length;
   const done = s.kernel.cells.filter((c) => c.status === 'done').length;
-  announce(failed ? `Run all stopped: ${failed} cell${failed > 1 ? 's' : ''} failed, ${done} done.` : `Run all finished: ${done} cells done.`);
+  announce(
+    failed ? `Run all stopped: ${failed} cell${failed > 1 ? 's' : ''} failed, ${done} done.` : `Run all finished: ${done} cells done.`,
+  );
 }
 
 backendSelect.addEventListener('change', async () => {
@@ -344,7 +353,9 @@ async function downloadProject(): Promise<void> {
   } catch (error) {
     kernelState.textContent = `Could not make the project: ${(error as Error).message}`;
   }
-  setTimeout(() => { if (kernelState.textContent?.startsWith('Downloaded')) kernelState.textContent = before; }, 8000);
+  setTimeout(() => {
+    if (kernelState.textContent?.startsWith('Downloaded')) kernelState.textContent = before;
+  }, 8000);
 }
 
 async function shareLesson(): Promise<void> {
@@ -376,7 +387,8 @@ function appView(): boolean {
 function showAppStatus(running?: number, queued = 0): void {
   const failed = session?.kernel.cells.find((c) => c.status === 'error');
   if (appCells === 0) appStatus.textContent = 'This lesson marks no cells for app view. Switch back to the notebook to see it all.';
-  else if (running !== undefined) appStatus.textContent = `Preparing the app: running step ${running + 1} of ${cells.length}${queued ? ` (${queued} to go)` : ''}…`;
+  else if (running !== undefined)
+    appStatus.textContent = `Preparing the app: running step ${running + 1} of ${cells.length}${queued ? ` (${queued} to go)` : ''}…`;
   else if (failed) appStatus.textContent = `Step ${failed.index + 1} failed. Switch back to the notebook to see why.`;
   else appStatus.textContent = session ? '' : 'Starting…';
 }

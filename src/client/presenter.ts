@@ -12,7 +12,7 @@ export interface Presenter {
 }
 
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') !== null);
+  target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') !== null;
 
 export function presenter(article: HTMLElement, onChange: (active: boolean) => void): Presenter {
   const bar = document.querySelector<HTMLElement>('.presenter-bar')!;
@@ -84,7 +84,14 @@ export function presenter(article: HTMLElement, onChange: (active: boolean) => v
   document.addEventListener('keydown', (event) => {
     // A widget that handled the key (the labeller's arrows) keeps it.
     if (!active || event.defaultPrevented || typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const to = { ArrowRight: current + 1, PageDown: current + 1, ArrowLeft: current - 1, PageUp: current - 1, Home: 0, End: headings.length - 1 }[event.key];
+    const to = {
+      ArrowRight: current + 1,
+      PageDown: current + 1,
+      ArrowLeft: current - 1,
+      PageUp: current - 1,
+      Home: 0,
+      End: headings.length - 1,
+    }[event.key];
     if (to !== undefined) {
       event.preventDefault();
       show(to);
@@ -94,7 +101,9 @@ export function presenter(article: HTMLElement, onChange: (active: boolean) => v
   });
 
   return {
-    get active() { return active; },
+    get active() {
+      return active;
+    },
     toggle,
   };
 }

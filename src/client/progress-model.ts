@@ -60,7 +60,9 @@ export function readProgress(raw: string | null): Progress {
     if (parsed && parsed.version === 1 && parsed.lessons && typeof parsed.lessons === 'object') {
       return { version: 1, learner: typeof parsed.learner === 'string' ? parsed.learner : undefined, lessons: parsed.lessons };
     }
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   return emptyProgress();
 }
 
@@ -98,7 +100,8 @@ export function summarise(lesson: LessonProgress | undefined, totals: LessonTota
 /** "8 of 12 cells run · 1 of 2 exercises solved · 3 of 4 questions right" (parts that exist). */
 export function describeSummary(summary: LessonSummary): string {
   const parts = [`${summary.cells[0]} of ${summary.cells[1]} cells run`];
-  if (summary.exercises[1]) parts.push(`${summary.exercises[0]} of ${summary.exercises[1]} exercise${summary.exercises[1] === 1 ? '' : 's'} solved`);
+  if (summary.exercises[1])
+    parts.push(`${summary.exercises[0]} of ${summary.exercises[1]} exercise${summary.exercises[1] === 1 ? '' : 's'} solved`);
   if (summary.questionsRight[1]) parts.push(`${summary.questionsRight[0]} of ${summary.questionsRight[1]} questions right`);
   if (summary.questionsWritten[1]) parts.push(`${summary.questionsWritten[0]} of ${summary.questionsWritten[1]} open answers written`);
   return parts.join(' · ');
@@ -112,23 +115,27 @@ export function fractionDone(summary: LessonSummary): number {
 
 /** The file a learner hands in: their progress, with each lesson's title and summary spelt out. */
 export function handIn(progress: Progress, lessons: LessonTotals[], now = new Date()): string {
-  return JSON.stringify({
-    lab: 'Deep Learning Lab',
-    exported: now.toISOString(),
-    learner: progress.learner ?? '',
-    lessons: lessons.map((totals) => {
-      const saved = progress.lessons[totals.slug];
-      const summary = summarise(saved, totals);
-      return {
-        slug: totals.slug,
-        title: totals.title,
-        summary: describeSummary(summary),
-        complete: summary.complete,
-        exercises: saved?.exercises ?? {},
-        questions: saved?.questions ?? {},
-      };
-    }),
-  }, null, 2);
+  return JSON.stringify(
+    {
+      lab: 'Deep Learning Lab',
+      exported: now.toISOString(),
+      learner: progress.learner ?? '',
+      lessons: lessons.map((totals) => {
+        const saved = progress.lessons[totals.slug];
+        const summary = summarise(saved, totals);
+        return {
+          slug: totals.slug,
+          title: totals.title,
+          summary: describeSummary(summary),
+          complete: summary.complete,
+          exercises: saved?.exercises ?? {},
+          questions: saved?.questions ?? {},
+        };
+      }),
+    },
+    null,
+    2,
+  );
 }
 
 /**
@@ -136,7 +143,9 @@ export function handIn(progress: Progress, lessons: LessonTotals[], now = new Da
  * the cell now there. Keys already there stay; nothing is counted twice.
  */
 export function migrateCellsDone(done: readonly (string | number)[], keys: readonly string[]): string[] {
-  return [...new Set(done.map((entry) => (typeof entry === 'number' ? keys[entry] : entry)).filter((key): key is string => key !== undefined))];
+  return [
+    ...new Set(done.map((entry) => (typeof entry === 'number' ? keys[entry] : entry)).filter((key): key is string => key !== undefined)),
+  ];
 }
 
 /** A lesson's totals: the cells Run all runs, its exercises, its questions. */

@@ -18,7 +18,9 @@ export function loadProgress(): Progress {
 function save(progress: Progress): void {
   try {
     localStorage.setItem(KEY, JSON.stringify(progress));
-  } catch { /* full or blocked: the page still works, progress is not kept */ }
+  } catch {
+    /* full or blocked: the page still works, progress is not kept */
+  }
   for (const listener of listeners) listener(progress);
 }
 
@@ -39,7 +41,9 @@ export function setLearner(name: string): void {
 export function resetProgress(): void {
   try {
     localStorage.removeItem(KEY);
-  } catch { /* nothing kept anyway */ }
+  } catch {
+    /* nothing kept anyway */
+  }
   for (const listener of listeners) listener(emptyProgress());
 }
 

@@ -15,8 +15,11 @@ export function wireQuestions(slug: string, onChange: () => void): void {
     const inputs = [...element.querySelectorAll<HTMLInputElement>('input')];
     const textarea = element.querySelector<HTMLTextAreaElement>('textarea');
     const given = (): string | number[] =>
-      question.kind === 'choice' ? inputs.filter((i) => i.checked).map((i) => Number(i.value))
-        : question.kind === 'number' ? inputs[0]!.value : textarea!.value;
+      question.kind === 'choice'
+        ? inputs.filter((i) => i.checked).map((i) => Number(i.value))
+        : question.kind === 'number'
+          ? inputs[0]!.value
+          : textarea!.value;
 
     const show = (verdict: { correct?: boolean; message: string }) => {
       feedback.textContent = verdict.message;
@@ -37,7 +40,10 @@ export function wireQuestions(slug: string, onChange: () => void): void {
 
     const before = saved[question.id];
     if (before) {
-      if (Array.isArray(before.answer)) inputs.forEach((input) => { input.checked = (before.answer as number[]).includes(Number(input.value)); });
+      if (Array.isArray(before.answer))
+        inputs.forEach((input) => {
+          input.checked = (before.answer as number[]).includes(Number(input.value));
+        });
       else if (textarea) textarea.value = before.answer;
       else if (inputs[0]) inputs[0].value = before.answer;
       if (question.kind !== 'open') show(judgeAnswer(question, before.answer));
@@ -47,7 +53,10 @@ export function wireQuestions(slug: string, onChange: () => void): void {
     // Enter in a number field checks it, as people expect from a one-line form.
     if (question.kind === 'number') {
       inputs[0]!.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter') { event.preventDefault(); show(store()); }
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          show(store());
+        }
       });
     }
     if (textarea) {

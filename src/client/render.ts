@@ -25,7 +25,14 @@ function table(output: Extract<Output, { kind: 'table' }>): HTMLElement {
   for (const row of output.rows) {
     const tr = body.insertRow();
     for (const value of row) {
-      const text = value === undefined ? '' : typeof value === 'number' ? String(Number(value.toPrecision(6))) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text =
+        value === undefined
+          ? ''
+          : typeof value === 'number'
+            ? String(Number(value.toPrecision(6)))
+            : typeof value === 'object'
+              ? JSON.stringify(value)
+              : String(value);
       tr.append(element('td', typeof value === 'number' ? 'num' : '', text));
     }
   }
@@ -38,7 +45,11 @@ function errorBlock(output: Extract<Output, { kind: 'error' }>): HTMLElement {
   const block = element('div', 'out out-error');
   block.setAttribute('role', 'alert');
   if (output.location) {
-    const where = element('button', 'out-location', `${output.location.file}:${output.location.line}${output.location.column ? `:${output.location.column}` : ''}`);
+    const where = element(
+      'button',
+      'out-location',
+      `${output.location.file}:${output.location.line}${output.location.column ? `:${output.location.column}` : ''}`,
+    );
     where.type = 'button';
     where.title = 'Show this line in the editor';
     where.dataset.gotoLine = String(output.location.line);
@@ -66,9 +77,10 @@ function updateProgress(wrap: HTMLElement, output: Extract<Output, { kind: 'prog
   bar.value = output.value;
   bar.setAttribute('aria-label', output.label);
   const left = eta(output.startedAt, output.updatedAt, output.value, output.total);
-  info.textContent = output.value >= output.total
-    ? `done in ${formatDuration(output.updatedAt - output.startedAt)}`
-    : `${output.value}/${output.total}${left === undefined ? '' : ` · about ${formatDuration(left)} left`}`;
+  info.textContent =
+    output.value >= output.total
+      ? `done in ${formatDuration(output.updatedAt - output.startedAt)}`
+      : `${output.value}/${output.total}${left === undefined ? '' : ` · about ${formatDuration(left)} left`}`;
 }
 
 function create(output: Output): HTMLElement {
@@ -81,7 +93,10 @@ function create(output: Output): HTMLElement {
       return table(output);
     case 'tensor': {
       const block = element('div', 'out out-tensor');
-      block.append(element('div', 'out-tensor-head', `Tensor ${output.dtype} [${output.shape.join(', ')}]`), element('pre', '', output.preview));
+      block.append(
+        element('div', 'out-tensor-head', `Tensor ${output.dtype} [${output.shape.join(', ')}]`),
+        element('pre', '', output.preview),
+      );
       return block;
     }
     case 'chart':

@@ -53,7 +53,8 @@ export async function decodeLesson(encoded: string, limit = MAX_LESSON_BYTES): P
   try {
     return new TextDecoder().decode(await inflate(bytes, limit));
   } catch (error) {
-    if (error instanceof TooLarge) throw new Error(`this link is too large: it unpacks to more than ${Math.round(limit / 1024 / 1024)} MB, far more than a lesson`);
+    if (error instanceof TooLarge)
+      throw new Error(`this link is too large: it unpacks to more than ${Math.round(limit / 1024 / 1024)} MB, far more than a lesson`);
     throw new Error('this link does not hold a lesson (it may have been cut short when it was copied)');
   }
 }

@@ -13,7 +13,9 @@ const panels = new WeakMap<HTMLElement, { drawnAt: number; timer?: ReturnType<ty
 
 function curves(output: TrainingOutput, metric: string, width: number): Element | undefined {
   const val = `val_${metric}`;
-  const batchPoints = output.batches.filter((p) => metric in p).map((p) => ({ epoch: p.epoch, value: p[metric]!, series: 'train (batch)' }));
+  const batchPoints = output.batches
+    .filter((p) => metric in p)
+    .map((p) => ({ epoch: p.epoch, value: p[metric]!, series: 'train (batch)' }));
   const epochPoints = output.epochEnds.flatMap((p) => [
     ...(metric in p ? [{ epoch: p.epoch, value: p[metric]!, series: 'train' }] : []),
     ...(val in p ? [{ epoch: p.epoch, value: p[val]!, series: 'validation' }] : []),
@@ -54,7 +56,12 @@ function draw(panel: HTMLElement, output: TrainingOutput): void {
   }
   const left = total ? eta(output.startedAt, output.updatedAt, done, total) : undefined;
   const epochs = `epoch ${Math.min(output.epochEnds.length + (output.state === 'running' ? 1 : 0), output.epochs)}/${output.epochs}`;
-  const state = output.state === 'running' ? (left === undefined ? '' : ` · about ${formatDuration(left)} left`) : ` · ${output.state} after ${formatDuration(output.updatedAt - output.startedAt)}`;
+  const state =
+    output.state === 'running'
+      ? left === undefined
+        ? ''
+        : ` · about ${formatDuration(left)} left`
+      : ` · ${output.state} after ${formatDuration(output.updatedAt - output.startedAt)}`;
   info.textContent = `${epochs}${state} · ${output.liveTensors} tensors in memory`;
   button.disabled = output.state !== 'running';
   const charts = panel.querySelector<HTMLElement>('.training-charts')!;

@@ -41,9 +41,18 @@ function isPropertyName(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
   if (ts.isQualifiedName(parent) && parent.right === node) return true;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)
-    || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)
-    || ts.isEnumMember(parent)) && parent.name === node) return true;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isMethodSignature(parent) ||
+      ts.isGetAccessor(parent) ||
+      ts.isSetAccessor(parent) ||
+      ts.isEnumMember(parent)) &&
+    parent.name === node
+  )
+    return true;
   if (ts.isBindingElement(parent) && parent.propertyName === node) return true;
   if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === node) return true;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
@@ -76,9 +85,12 @@ export function analyseCell(source: string): CellAnalysis {
       const names: string[] = [];
       for (const declaration of statement.declarationList.declarations) bindingNames(declaration.name, names);
       for (const name of names) declares.set(name, 'value');
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+    } else if (
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
       declares.set(statement.name.text, 'value');
-    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) {
+    } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
       declares.set(statement.name.text, 'type');
     } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       importSpans.push({ start: statement.getStart(file), end: statement.getEnd() });
@@ -87,10 +99,16 @@ export function analyseCell(source: string): CellAnalysis {
       if (!clause) continue;
       if (clause.name) imports.push({ local: clause.name.text, imported: 'default', module, typeOnly: clause.isTypeOnly });
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) imports.push({ local: bindings.name.text, imported: '*', module, typeOnly: clause.isTypeOnly });
+      if (bindings && ts.isNamespaceImport(bindings))
+        imports.push({ local: bindings.name.text, imported: '*', module, typeOnly: clause.isTypeOnly });
       if (bindings && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) {
-          imports.push({ local: element.name.text, imported: (element.propertyName ?? element.name).text, module, typeOnly: clause.isTypeOnly || element.isTypeOnly });
+          imports.push({
+            local: element.name.text,
+            imported: (element.propertyName ?? element.name).text,
+            module,
+            typeOnly: clause.isTypeOnly || element.isTypeOnly,
+          });
         }
       }
     }
@@ -105,7 +123,8 @@ export function analyseCell(source: string): CellAnalysis {
     if (ts.isIdentifier(target)) {
       if (!checker.getSymbolAtLocation(target)) assigns.add(target.text);
     } else if (ts.isParenthesizedExpression(target)) assigned(target.expression);
-    else if (ts.isArrayLiteralExpression(target)) target.elements.forEach((element) => assigned(ts.isSpreadElement(element) ? element.expression : element));
+    else if (ts.isArrayLiteralExpression(target))
+      target.elements.forEach((element) => assigned(ts.isSpreadElement(element) ? element.expression : element));
     else if (ts.isObjectLiteralExpression(target)) {
       for (const property of target.properties) {
         if (ts.isShorthandPropertyAssignment(property)) assigned(property.name);
@@ -117,14 +136,21 @@ export function analyseCell(source: string): CellAnalysis {
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && !isPropertyName(node)) uses.add(node.text);
     if (ts.isShorthandPropertyAssignment(node)) uses.add(node.name.text);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
       assigned(node.left);
     }
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
-      && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+    ) {
       assigned(node.operand);
     }
-    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) assigned(node.initializer);
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer))
+      assigned(node.initializer);
     ts.forEachChild(node, visit);
   };
   for (const statement of file.statements) if (!ts.isImportDeclaration(statement)) visit(statement);
@@ -134,7 +160,10 @@ export function analyseCell(source: string): CellAnalysis {
   if (last && ts.isExpressionStatement(last)) {
     const expression = last.expression;
     // display(x) shows x itself, and check(...) shows its own result: neither needs wrapping.
-    const isDisplayCall = ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && ['display', 'check'].includes(expression.expression.text);
+    const isDisplayCall =
+      ts.isCallExpression(expression) &&
+      ts.isIdentifier(expression.expression) &&
+      ['display', 'check'].includes(expression.expression.text);
     lastExpression = { start: expression.getStart(file), end: expression.getEnd(), statementEnd: last.getEnd(), isDisplayCall };
   }
   return { declares, imports, uses, assigns, lastExpression, importSpans };

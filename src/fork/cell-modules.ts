@@ -34,7 +34,8 @@ function importLine(from: ImportedName, local: string): string {
   const module = rewriteModule(from.module);
   // The Plot namespace comes from the project's plot.ts (which has a DOM in Node); named marks
   // (`import { dot }`) stay as they are.
-  if (from.module === '@observablehq/plot' && (from.imported === '*' || from.imported === 'default')) return `import { Plot as ${local} } from "${PLOT_IMPORT}";`;
+  if (from.module === '@observablehq/plot' && (from.imported === '*' || from.imported === 'default'))
+    return `import { Plot as ${local} } from "${PLOT_IMPORT}";`;
   const type = from.typeOnly ? 'type ' : '';
   if (from.imported === '*') return `import ${type}* as ${local} from "${module}";`;
   if (from.imported === 'default') return `import ${type}${local} from "${module}";`;
@@ -57,7 +58,11 @@ function bodyOf(source: string, analysis: CellAnalysis): string {
 
 export function cellModules(lesson: Lesson): CellModule[] {
   // Headless runs use each exercise's solution; so does the fork.
-  const cells = cellsOf(lesson).map((cell: CellBlock) => ({ cell, source: cell.solution?.source ?? cell.source, line: cell.solution?.line ?? cell.line }));
+  const cells = cellsOf(lesson).map((cell: CellBlock) => ({
+    cell,
+    source: cell.solution?.source ?? cell.source,
+    line: cell.solution?.line ?? cell.line,
+  }));
   const analyses = cells.map(({ source, cell }) => {
     try {
       return analyseCell(source);
@@ -100,7 +105,9 @@ export function cellModules(lesson: Lesson): CellModule[] {
         continue;
       }
       if (analysis.assigns.has(name) && origin.declaration === 'value') {
-        throw new ForkError(`${lesson.file}:${line}: cell ${cell.index + 1} assigns to \`${name}\`, which cell ${origin.cell + 1} declares; a module cannot assign another module's variable. Declare it in one cell, or keep it in an object (\`state.${name} = ...\`).`);
+        throw new ForkError(
+          `${lesson.file}:${line}: cell ${cell.index + 1} assigns to \`${name}\`, which cell ${origin.cell + 1} declares; a module cannot assign another module's variable. Declare it in one cell, or keep it in an object (\`state.${name} = ...\`).`,
+        );
       }
       const entry = fromCells.get(origin.cell) ?? { values: [], types: [] };
       (origin.declaration === 'type' ? entry.types : entry.values).push(name);
@@ -113,7 +120,9 @@ export function cellModules(lesson: Lesson): CellModule[] {
     }
     const values = [...analysis.declares].filter(([, kind]) => kind === 'value').map(([name]) => name);
     const types = [...analysis.declares].filter(([, kind]) => kind === 'type').map(([name]) => name);
-    const exports = [values.length && `export { ${values.join(', ')} };`, types.length && `export type { ${types.join(', ')} };`].filter(Boolean);
+    const exports = [values.length && `export { ${values.join(', ')} };`, types.length && `export type { ${types.join(', ')} };`].filter(
+      Boolean,
+    );
     const what = cell.options.check ? 'checks' : cell.solution ? 'exercise (its solution)' : 'cell';
     const text = [
       `// Cell ${cell.index + 1} of "${lesson.meta.title}": ${what} from ${lesson.file}, line ${line}.${cell.options.run ? '' : '\n// Not run by default (run=false in the lesson): it needs something you start by hand.'}`,

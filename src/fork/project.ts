@@ -42,13 +42,23 @@ export const LAB_SOURCES: [string, string][] = [
 
 /** The project's own fixed files, kept in src/fork/template/ (same paths in the project). */
 export const TEMPLATE_FILES = [
-  'src/runtime.ts', 'src/plot.ts', 'src/run.ts', 'src/main.ts', 'src/host/browser.ts', 'src/host/node.ts',
-  'test/lesson.test.ts', 'tsconfig.json',
+  'src/runtime.ts',
+  'src/plot.ts',
+  'src/run.ts',
+  'src/main.ts',
+  'src/host/browser.ts',
+  'src/host/node.ts',
+  'test/lesson.test.ts',
+  'tsconfig.json',
 ];
 
 function titleOf(source: string, index: number): string {
   const comment = /^\s*\/\/\s*(.+)$|^\s*\/\*\*?\s*(.+?)\s*\*?\/?$/m.exec(source);
-  const first = source.split('\n').find((line) => line.trim() && !line.trim().startsWith('import'))?.trim() ?? '';
+  const first =
+    source
+      .split('\n')
+      .find((line) => line.trim() && !line.trim().startsWith('import'))
+      ?.trim() ?? '';
   const text = comment ? (comment[1] ?? comment[2] ?? '') : first;
   return (text.length > 70 ? `${text.slice(0, 67)}…` : text || `cell ${index + 1}`).replace(/"/g, "'");
 }
@@ -80,24 +90,33 @@ ${rows.join('\n')}
 }
 
 function packageJson(lesson: Lesson, v: ForkVersions): string {
-  return `${JSON.stringify({
-    name: `${lesson.slug}-prototype`,
-    version: '0.1.0',
-    private: true,
-    description: `A prototype forked from the Deep Learning Lab lesson "${lesson.meta.title}".`,
-    type: 'module',
-    scripts: {
-      start: 'vite',
-      build: 'tsc --noEmit && vite build',
-      test: 'tsc --noEmit && node --test test/lesson.test.ts',
+  return `${JSON.stringify(
+    {
+      name: `${lesson.slug}-prototype`,
+      version: '0.1.0',
+      private: true,
+      description: `A prototype forked from the Deep Learning Lab lesson "${lesson.meta.title}".`,
+      type: 'module',
+      scripts: {
+        start: 'vite',
+        build: 'tsc --noEmit && vite build',
+        test: 'tsc --noEmit && node --test test/lesson.test.ts',
+      },
+      dependencies: { '@observablehq/plot': v.plot, '@tensorflow/tfjs': v.tfjs, seedrandom: v.seedrandom },
+      devDependencies: {
+        '@napi-rs/canvas': v.canvas,
+        '@types/node': v.typesNode,
+        '@types/seedrandom': v.typesSeedrandom,
+        linkedom: v.linkedom,
+        node: v.node,
+        typescript: v.typescript,
+        vite: v.vite,
+      },
+      allowScripts: { node: true, esbuild: true },
     },
-    dependencies: { '@observablehq/plot': v.plot, '@tensorflow/tfjs': v.tfjs, seedrandom: v.seedrandom },
-    devDependencies: {
-      '@napi-rs/canvas': v.canvas, '@types/node': v.typesNode, '@types/seedrandom': v.typesSeedrandom, linkedom: v.linkedom,
-      node: v.node, typescript: v.typescript, vite: v.vite,
-    },
-    allowScripts: { node: true, esbuild: true },
-  }, null, 2)}\n`;
+    null,
+    2,
+  )}\n`;
 }
 
 function readme(lesson: Lesson, modules: CellModule[]): string {
@@ -145,7 +164,11 @@ directly, as the lab does.) \`npm run build\` writes a static site to \`dist/\`.
 `;
 }
 
-export function generatedFiles(lesson: Lesson, versions: ForkVersions, indexHtml: string): { files: GeneratedFile[]; modules: CellModule[] } {
+export function generatedFiles(
+  lesson: Lesson,
+  versions: ForkVersions,
+  indexHtml: string,
+): { files: GeneratedFile[]; modules: CellModule[] } {
   const modules = cellModules(lesson);
   const files: GeneratedFile[] = [
     { path: 'package.json', text: packageJson(lesson, versions) },
@@ -153,8 +176,17 @@ export function generatedFiles(lesson: Lesson, versions: ForkVersions, indexHtml
     { path: 'src/lesson.ts', text: lessonModule(lesson, modules) },
     // The lesson itself, prose, hints, questions and controls as written, with the cells' code as forked.
     { path: 'lesson.md', text: lessonToMarkdown(lesson) },
-    { path: 'index.html', text: indexHtml.replaceAll('%LESSON_TITLE%', lesson.meta.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))) },
-    { path: 'vite.config.ts', text: "import { defineConfig } from 'vite';\n\n// Top-level await in the cells needs an ES2022 target.\nexport default defineConfig({ build: { target: 'es2022' } });\n" },
+    {
+      path: 'index.html',
+      text: indexHtml.replaceAll(
+        '%LESSON_TITLE%',
+        lesson.meta.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;')),
+      ),
+    },
+    {
+      path: 'vite.config.ts',
+      text: "import { defineConfig } from 'vite';\n\n// Top-level await in the cells needs an ES2022 target.\nexport default defineConfig({ build: { target: 'es2022' } });\n",
+    },
     { path: '.gitignore', text: 'node_modules/\ndist/\n' },
     ...modules.map((m) => ({ path: m.path, text: m.text })),
   ];

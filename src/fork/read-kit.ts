@@ -8,7 +8,9 @@ function filesUnder(root: string, dir: string): string[] {
   const full = join(root, dir);
   if (!existsSync(full)) return [];
   if (statSync(full).isFile()) return [dir];
-  return readdirSync(full).sort().flatMap((name) => filesUnder(root, join(dir, name)));
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => filesUnder(root, join(dir, name)));
 }
 
 export function readKit(lab: string): ForkKit {
@@ -22,15 +24,25 @@ export function readKit(lab: string): ForkKit {
     }
   };
   const versions: ForkVersions = {
-    tfjs: all['@tensorflow/tfjs']!, plot: all['@observablehq/plot']!, seedrandom: all.seedrandom!,
-    vite: installed('vite', '^8.3.0'), typescript: all.typescript!, node: all.node!, typesNode: all['@types/node']!,
-    typesSeedrandom: all['@types/seedrandom']!, linkedom: all.linkedom!, canvas: all['@napi-rs/canvas']!,
+    tfjs: all['@tensorflow/tfjs']!,
+    plot: all['@observablehq/plot']!,
+    seedrandom: all.seedrandom!,
+    vite: installed('vite', '^8.3.0'),
+    typescript: all.typescript!,
+    node: all.node!,
+    typesNode: all['@types/node']!,
+    typesSeedrandom: all['@types/seedrandom']!,
+    linkedom: all.linkedom!,
+    canvas: all['@napi-rs/canvas']!,
   };
   const files = [
     ...TEMPLATE_FILES.map((path) => ({ path, text: readFileSync(join(lab, 'src/fork/template', path), 'utf8') })),
-    ...LAB_SOURCES.flatMap(([from, to]) => filesUnder(lab, from).map((file) => ({
-      path: join(to, relative(from, file)).replace(/\\/g, '/') || to, text: readFileSync(join(lab, file), 'utf8'),
-    }))),
+    ...LAB_SOURCES.flatMap(([from, to]) =>
+      filesUnder(lab, from).map((file) => ({
+        path: join(to, relative(from, file)).replace(/\\/g, '/') || to,
+        text: readFileSync(join(lab, file), 'utf8'),
+      })),
+    ),
   ];
   const data: Record<string, string[]> = {};
   for (const name of readdirSync(join(lab, 'datasets'))) {

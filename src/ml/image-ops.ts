@@ -25,7 +25,12 @@ export function resizeImages(images: tf.Tensor4D, size: number, method: ResizeMe
     const side = Math.max(height, width);
     const padTop = Math.floor((side - height) / 2);
     const padLeft = Math.floor((side - width) / 2);
-    const padded = images.pad([[0, 0], [padTop, side - height - padTop], [padLeft, side - width - padLeft], [0, 0]]);
+    const padded = images.pad([
+      [0, 0],
+      [padTop, side - height - padTop],
+      [padLeft, side - width - padLeft],
+      [0, 0],
+    ]);
     return tf.image.resizeBilinear(padded as tf.Tensor4D, [size, size]);
   });
 }
@@ -62,14 +67,21 @@ export function augmentImages(images: tf.Tensor4D, options: AugmentOptions): tf.
       out = tf.image.cropAndResize(out, tf.tensor2d(boxes), tf.range(0, n, 1, 'int32') as tf.Tensor1D, [height, width]);
     }
     if (flip) {
-      const mask = tf.tensor1d(Array.from({ length: n }, () => (random() < 0.5 ? 1 : 0)), 'bool').reshape([n, 1, 1, 1]);
+      const mask = tf
+        .tensor1d(
+          Array.from({ length: n }, () => (random() < 0.5 ? 1 : 0)),
+          'bool',
+        )
+        .reshape([n, 1, 1, 1]);
       out = tf.where(mask.broadcastTo(out.shape), tf.image.flipLeftRight(out), out);
     }
     if (rotate > 0) {
-      out = tf.concat(tf.unstack(out).map((image) => {
-        const radians = ((random() * 2 - 1) * rotate * Math.PI) / 180;
-        return tf.image.rotateWithOffset(image.expandDims(0) as tf.Tensor4D, radians, 0);
-      })) as tf.Tensor4D;
+      out = tf.concat(
+        tf.unstack(out).map((image) => {
+          const radians = ((random() * 2 - 1) * rotate * Math.PI) / 180;
+          return tf.image.rotateWithOffset(image.expandDims(0) as tf.Tensor4D, radians, 0);
+        }),
+      ) as tf.Tensor4D;
     }
     if (brightness > 0) {
       const deltas = tf.tensor1d(Array.from({ length: n }, () => (random() * 2 - 1) * brightness)).reshape([n, 1, 1, 1]);

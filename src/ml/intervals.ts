@@ -26,12 +26,18 @@ export function normalQuantile(p: number): number {
   const tail = 0.02425;
   if (p < tail) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   if (p > 1 - tail) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /**
@@ -40,8 +46,10 @@ export function normalQuantile(p: number): number {
  * zero-width at 0 or 100% (0 errors in 328 digits still allows up to 1.2% at 95%).
  */
 export function wilsonInterval(successes: number, trials: number, confidence = 0.95): Interval {
-  if (!Number.isInteger(trials) || trials <= 0) throw new RangeError(`wilsonInterval: trials must be a positive whole number (got ${trials})`);
-  if (!Number.isInteger(successes) || successes < 0 || successes > trials) throw new RangeError(`wilsonInterval: successes must be a whole number from 0 to ${trials} (got ${successes})`);
+  if (!Number.isInteger(trials) || trials <= 0)
+    throw new RangeError(`wilsonInterval: trials must be a positive whole number (got ${trials})`);
+  if (!Number.isInteger(successes) || successes < 0 || successes > trials)
+    throw new RangeError(`wilsonInterval: successes must be a whole number from 0 to ${trials} (got ${successes})`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`wilsonInterval: confidence must be between 0 and 1 (got ${confidence})`);
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const rate = successes / trials;

@@ -49,7 +49,9 @@ export function perClass(matrix: number[][], classes: readonly string[]): ClassR
 }
 
 export function confusionChart(matrix: number[][], classes: readonly string[]): Element {
-  const cells = matrix.flatMap((row, actual) => row.map((count, predicted) => ({ actual: classes[actual], predicted: classes[predicted], count })));
+  const cells = matrix.flatMap((row, actual) =>
+    row.map((count, predicted) => ({ actual: classes[actual], predicted: classes[predicted], count })),
+  );
   const darkFrom = Math.max(...matrix.flat()) / 2;
   return plot({
     width: 120 + 60 * classes.length,
@@ -60,7 +62,12 @@ export function confusionChart(matrix: number[][], classes: readonly string[]): 
     color: { scheme: 'blues', legend: false },
     marks: [
       Plot.cell(cells, { x: 'predicted', y: 'actual', fill: 'count', inset: 0.5 }),
-      Plot.text(cells, { x: 'predicted', y: 'actual', text: 'count', fill: (d: { count: number }) => (d.count > darkFrom ? 'white' : 'black') }),
+      Plot.text(cells, {
+        x: 'predicted',
+        y: 'actual',
+        text: 'count',
+        fill: (d: { count: number }) => (d.count > darkFrom ? 'white' : 'black'),
+      }),
     ],
   });
 }

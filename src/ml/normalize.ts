@@ -16,9 +16,10 @@ export function fitNormalizer(rows: readonly (readonly number[])[]): Normalizer 
   return {
     mean,
     std,
-    apply: (input) => input.map((row) => {
-      if (row.length !== width) throw new Error(`normalizer: a row has ${row.length} features, the normalizer was fitted on ${width}`);
-      return row.map((value, j) => (value - mean[j]!) / std[j]!);
-    }),
+    apply: (input) =>
+      input.map((row) => {
+        if (row.length !== width) throw new Error(`normalizer: a row has ${row.length} features, the normalizer was fitted on ${width}`);
+        return row.map((value, j) => (value - mean[j]!) / std[j]!);
+      }),
   };
 }

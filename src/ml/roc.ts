@@ -49,7 +49,7 @@ export function roc(scores: ArrayLike<number>, labels: ArrayLike<number | boolea
     for (; k < order.length && scores[order[k]!] === threshold; k++) positive(order[k]!) ? tp++ : fp++;
     const previous = points.at(-1)!;
     const point = { threshold, fpr: fp / negatives, tpr: tp / positives };
-    auc += (point.fpr - previous.fpr) * (point.tpr + previous.tpr) / 2;
+    auc += ((point.fpr - previous.fpr) * (point.tpr + previous.tpr)) / 2;
     points.push(point);
   }
   return { points, auc, positives, negatives };
@@ -71,9 +71,11 @@ export interface RocChartOptions {
  * `{ name: curve }`; each name is shown with its AUC.
  */
 export function rocChart(curves: Roc | Record<string, Roc>, options: RocChartOptions = {}): Element {
-  const named: Record<string, Roc> = 'points' in curves && Array.isArray(curves.points) ? { detector: curves as Roc } : (curves as Record<string, Roc>);
+  const named: Record<string, Roc> =
+    'points' in curves && Array.isArray(curves.points) ? { detector: curves as Roc } : (curves as Record<string, Roc>);
   const entries = Object.entries(named);
-  const label = (name: string, curve: Roc) => (entries.length === 1 ? `AUC ${curve.auc.toFixed(2)}` : `${name} (AUC ${curve.auc.toFixed(2)})`);
+  const label = (name: string, curve: Roc) =>
+    entries.length === 1 ? `AUC ${curve.auc.toFixed(2)}` : `${name} (AUC ${curve.auc.toFixed(2)})`;
   const rows = entries.flatMap(([name, curve]) => curve.points.map((p) => ({ ...p, curve: label(name, curve) })));
   const title = options.title ?? (entries.length === 1 ? `ROC curve, ${label(entries[0]![0], entries[0]![1])}` : 'ROC curves');
   return plot({
@@ -86,7 +88,13 @@ export function rocChart(curves: Roc | Record<string, Roc>, options: RocChartOpt
     y: { domain: [0, 100], label: 'caught (share of positives flagged)', percent: true },
     color: { legend: entries.length > 1, domain: entries.map(([name, curve]) => label(name, curve)) },
     marks: [
-      Plot.line([[0, 0], [1, 1]], { stroke: '#999', strokeDasharray: '4,4' }),
+      Plot.line(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        { stroke: '#999', strokeDasharray: '4,4' },
+      ),
       Plot.line(rows, { x: 'fpr', y: 'tpr', stroke: 'curve', strokeWidth: 2, curve: 'linear' }),
     ],
   });

@@ -61,7 +61,13 @@ function inputOf(data: ImageDataset, indices: readonly number[], flat: boolean):
   return tf.tensor(values, flat ? [indices.length, size] : [indices.length, data.height, data.width, data.channels]);
 }
 
-async function targetsOf(model: tf.LayersModel, data: ImageDataset, indices: readonly number[], flat: boolean, target: 'label' | 'predicted'): Promise<number[]> {
+async function targetsOf(
+  model: tf.LayersModel,
+  data: ImageDataset,
+  indices: readonly number[],
+  flat: boolean,
+  target: 'label' | 'predicted',
+): Promise<number[]> {
   if (target === 'label') return indices.map((index) => data.labels[index]!);
   const xs = inputOf(data, indices, flat);
   const best = tf.tidy(() => (model.predict(xs) as tf.Tensor2D).argMax(1));
@@ -70,20 +76,39 @@ async function targetsOf(model: tf.LayersModel, data: ImageDataset, indices: rea
   return values;
 }
 
-async function gradientMaps(model: tf.LayersModel, data: ImageDataset, indices: readonly number[], targets: number[], flat: boolean): Promise<Float32Array[]> {
+async function gradientMaps(
+  model: tf.LayersModel,
+  data: ImageDataset,
+  indices: readonly number[],
+  targets: number[],
+  flat: boolean,
+): Promise<Float32Array[]> {
   const xs = inputOf(data, indices, flat);
   const mask = tf.tidy(() => tf.oneHot(tf.tensor1d(targets, 'int32'), data.classes.length).toFloat());
   // Items do not interact in the forward pass, so the gradient of the sum of each item's target
   // probability gives every item its own gradient in one pass.
   const score = (x: tf.Tensor) => (model.predict(x) as tf.Tensor2D).mul(mask).sum();
-  const grads = tf.tidy(() => tf.grad(score)(xs).abs().reshape([indices.length, data.height * data.width, data.channels]).sum(2));
+  const grads = tf.tidy(() =>
+    tf
+      .grad(score)(xs)
+      .abs()
+      .reshape([indices.length, data.height * data.width, data.channels])
+      .sum(2),
+  );
   const values = await grads.data();
   tf.dispose([xs, mask, grads]);
   const pixels = data.height * data.width;
   return indices.map((_, i) => normalised(Float32Array.from(values.subarray(i * pixels, (i + 1) * pixels))));
 }
 
-async function occlusionMaps(model: tf.LayersModel, data: ImageDataset, indices: readonly number[], targets: number[], flat: boolean, options: SaliencyOptions): Promise<Float32Array[]> {
+async function occlusionMaps(
+  model: tf.LayersModel,
+  data: ImageDataset,
+  indices: readonly number[],
+  targets: number[],
+  flat: boolean,
+  options: SaliencyOptions,
+): Promise<Float32Array[]> {
   const { height, width, channels } = data;
   const patch = Math.max(1, Math.round(options.patch ?? Math.min(height, width) / 4));
   const stride = Math.max(1, Math.round(options.stride ?? patch / 2));
@@ -105,7 +130,8 @@ async function occlusionMaps(model: tf.LayersModel, data: ImageDataset, indices:
     positions.forEach(({ x, y }, p) => {
       const copy = batch.subarray((p + 1) * size, (p + 2) * size);
       copy.set(image);
-      for (let yy = y; yy < y + patch; yy++) for (let xx = x; xx < x + patch; xx++) for (let c = 0; c < channels; c++) copy[(yy * width + xx) * channels + c] = fill;
+      for (let yy = y; yy < y + patch; yy++)
+        for (let xx = x; xx < x + patch; xx++) for (let c = 0; c < channels; c++) copy[(yy * width + xx) * channels + c] = fill;
     });
     const xs = tf.tensor(batch, flat ? [positions.length + 1, size] : [positions.length + 1, height, width, channels]);
     const probabilities = tf.tidy(() => (model.predict(xs) as tf.Tensor2D).slice([0, targets[i]!], [-1, 1]).reshape([-1]));
@@ -116,10 +142,11 @@ async function occlusionMaps(model: tf.LayersModel, data: ImageDataset, indices:
     positions.forEach(({ x, y }, p) => {
       // Only a fall in probability counts: a patch that makes the model surer is not "looked at".
       const fall = Math.max(0, values[0]! - values[p + 1]!);
-      for (let yy = y; yy < y + patch; yy++) for (let xx = x; xx < x + patch; xx++) {
-        drop[yy * width + xx]! += fall;
-        covered[yy * width + xx]! += 1;
-      }
+      for (let yy = y; yy < y + patch; yy++)
+        for (let xx = x; xx < x + patch; xx++) {
+          drop[yy * width + xx]! += fall;
+          covered[yy * width + xx]! += 1;
+        }
     });
     for (let k = 0; k < drop.length; k++) if (covered[k]! > 0) drop[k]! /= covered[k]!;
     maps.push(normalised(drop));
@@ -131,11 +158,13 @@ async function occlusionMaps(model: tf.LayersModel, data: ImageDataset, indices:
 export async function saliencyMaps(model: tf.LayersModel, data: ImageDataset, options: SaliencyOptions = {}): Promise<SaliencyMaps> {
   const { method = 'gradient', flat = false, target = 'label' } = options;
   const indices = [...(options.indices ?? Array.from({ length: data.count }, (_, i) => i))];
-  for (const index of indices) if (!(index >= 0 && index < data.count)) throw new Error(`saliencyMaps: item ${index} is not in the dataset (${data.count} items)`);
+  for (const index of indices)
+    if (!(index >= 0 && index < data.count)) throw new Error(`saliencyMaps: item ${index} is not in the dataset (${data.count} items)`);
   const targets = await targetsOf(model, data, indices, flat, target);
-  const maps = method === 'gradient'
-    ? await gradientMaps(model, data, indices, targets, flat)
-    : await occlusionMaps(model, data, indices, targets, flat, options);
+  const maps =
+    method === 'gradient'
+      ? await gradientMaps(model, data, indices, targets, flat)
+      : await occlusionMaps(model, data, indices, targets, flat, options);
   return { maps, indices, targets, height: data.height, width: data.width, method };
 }
 
@@ -170,7 +199,8 @@ export interface SaliencyGridOptions {
 /** Each input image with its saliency map below it (bright = the model's answer depends on it). */
 export function saliencyGrid(data: ImageDataset, saliency: SaliencyMaps, options: SaliencyGridOptions = {}): Element {
   const { height, width, channels } = data;
-  if (saliency.height !== height || saliency.width !== width) throw new Error(`saliencyGrid: maps of ${saliency.height}×${saliency.width} for images of ${height}×${width}`);
+  if (saliency.height !== height || saliency.width !== width)
+    throw new Error(`saliencyGrid: maps of ${saliency.height}×${saliency.width} for images of ${height}×${width}`);
   const count = saliency.indices.length;
   const columns = options.columns ?? Math.min(8, count);
   const captionOf = (i: number) => options.captions?.[i] ?? data.classes[saliency.targets[i]!] ?? '';

@@ -41,10 +41,23 @@ export function atThreshold(predictions: Predictions, labels: ArrayLike<number>,
     if (classes[i] === labels[i]) right++;
   }
   const interval = kept ? wilsonInterval(right, kept, confidence) : { low: 0, high: 1 };
-  return { threshold, kept, share: labels.length ? kept / labels.length : 0, right, accuracy: kept ? right / kept : NaN, low: interval.low, high: interval.high };
+  return {
+    threshold,
+    kept,
+    share: labels.length ? kept / labels.length : 0,
+    right,
+    accuracy: kept ? right / kept : NaN,
+    low: interval.low,
+    high: interval.high,
+  };
 }
 
 /** `atThreshold` for each of `thresholds`: the trade-off between what the model keeps and how often it is right there. */
-export function thresholdTable(predictions: Predictions, labels: ArrayLike<number>, thresholds: readonly number[], confidence = 0.95): ThresholdRow[] {
+export function thresholdTable(
+  predictions: Predictions,
+  labels: ArrayLike<number>,
+  thresholds: readonly number[],
+  confidence = 0.95,
+): ThresholdRow[] {
   return thresholds.map((threshold) => atThreshold(predictions, labels, threshold, confidence));
 }

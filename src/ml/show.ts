@@ -6,7 +6,6 @@ import * as Plot from '@observablehq/plot';
 import { imageAt, type ImageDataset } from './data/image-dataset.ts';
 import { plot } from './plot.ts';
 
-
 export interface GridOptions {
   /** Which items (default the first `count`). */
   indices?: readonly number[];
@@ -19,8 +18,18 @@ export interface GridOptions {
 }
 
 /** One pixel of a picture grid: its cell in an image, the image's place (fx, fy) and colour. */
-export interface GridPixel { x: number; y: number; fx: number; fy: number; fill: string }
-export interface GridCaption { fx: number; fy: number; text: string }
+export interface GridPixel {
+  x: number;
+  y: number;
+  fx: number;
+  fy: number;
+  fill: string;
+}
+export interface GridCaption {
+  fx: number;
+  fy: number;
+  text: string;
+}
 
 /** Screen size of one pixel: the grid about 560 px wide, and wide enough for the captions
  * (about 6.5 px a character at 11 px) so neighbours do not overlap. */
@@ -35,12 +44,19 @@ export function pixelColour(image: ArrayLike<number>, at: number, channels: numb
 }
 
 /** Pixels drawn as square Plot cells, one facet per image, a caption above each. */
-export function pixelGrid(pixels: GridPixel[], captions: GridCaption[], { width, height, columns, cell, rowPadding }: { width: number; height: number; columns: number; cell: number; rowPadding: number }): Element {
+export function pixelGrid(
+  pixels: GridPixel[],
+  captions: GridCaption[],
+  { width, height, columns, cell, rowPadding }: { width: number; height: number; columns: number; cell: number; rowPadding: number },
+): Element {
   return plot({
     width: columns * (width * cell + 8),
     // Square pixels: the height follows from the width and the two band scales.
     aspectRatio: 1,
-    marginTop: 16, marginLeft: 0, marginRight: 0, marginBottom: 0,
+    marginTop: 16,
+    marginLeft: 0,
+    marginRight: 0,
+    marginBottom: 0,
     x: { axis: null, padding: 0, domain: Array.from({ length: width }, (_, i) => i) },
     y: { axis: null, padding: 0, domain: Array.from({ length: height }, (_, i) => i) },
     fx: { axis: null, padding: 0.05 },

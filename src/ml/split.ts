@@ -22,7 +22,8 @@ export interface SplitIndices {
 
 /** Splits item positions 0..labels.length-1, class by class. */
 export function splitIndices(labels: ArrayLike<number | string>, { valid = 0.2, test = 0, seed = 1 }: SplitOptions = {}): SplitIndices {
-  if (valid < 0 || test < 0 || valid + test >= 1) throw new Error(`split: valid (${valid}) and test (${test}) must be fractions that leave some data to train on`);
+  if (valid < 0 || test < 0 || valid + test >= 1)
+    throw new Error(`split: valid (${valid}) and test (${test}) must be fractions that leave some data to train on`);
   const byClass = new Map<number | string, number[]>();
   for (let i = 0; i < labels.length; i++) {
     const list = byClass.get(labels[i]!) ?? [];
@@ -43,7 +44,10 @@ export function splitIndices(labels: ArrayLike<number | string>, { valid = 0.2, 
   return out;
 }
 
-export function splitDataset(data: ImageDataset, options: SplitOptions = {}): { train: ImageDataset; valid: ImageDataset; test: ImageDataset } {
+export function splitDataset(
+  data: ImageDataset,
+  options: SplitOptions = {},
+): { train: ImageDataset; valid: ImageDataset; test: ImageDataset } {
   const indices = splitIndices(data.labels, options);
   return { train: subset(data, indices.train), valid: subset(data, indices.valid), test: subset(data, indices.test) };
 }

@@ -12,7 +12,12 @@ import * as tf from '@tensorflow/tfjs';
  * word). Punctuation and other symbols separate words and are dropped.
  */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.map((word) => word.replace(/’/g, "'")) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)
+      ?.map((word) => word.replace(/’/g, "'")) ?? []
+  );
 }
 
 export interface VocabularyOptions {
@@ -47,7 +52,8 @@ export function fitVocabulary(texts: readonly string[], options: VocabularyOptio
   if (!(maxSize >= 1)) throw new Error(`fitVocabulary: maxSize must be at least 1, got ${maxSize}`);
   const documentCounts = new Map<string, number>();
   for (const text of texts) for (const word of new Set(tokenize(text))) documentCounts.set(word, (documentCounts.get(word) ?? 0) + 1);
-  const kept = [...documentCounts].filter(([, count]) => count >= minCount)
+  const kept = [...documentCounts]
+    .filter(([, count]) => count >= minCount)
     .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, maxSize);
   const words = kept.map(([word]) => word);

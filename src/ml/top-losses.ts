@@ -22,11 +22,13 @@ export async function lossesByItem(model: tf.LayersModel, data: ImageDataset, { 
   const probabilities = model.predict(xs) as tf.Tensor2D;
   const values = await probabilities.array();
   tf.dispose([xs, ys, probabilities]);
-  return values.map((row, index) => {
-    const label = data.labels[index]!;
-    const predicted = row.indexOf(Math.max(...row));
-    return { index, label, predicted, loss: -Math.log(Math.max(row[label]!, 1e-7)), confidence: row[predicted]! };
-  }).sort((a, b) => b.loss - a.loss);
+  return values
+    .map((row, index) => {
+      const label = data.labels[index]!;
+      const predicted = row.indexOf(Math.max(...row));
+      return { index, label, predicted, loss: -Math.log(Math.max(row[label]!, 1e-7)), confidence: row[predicted]! };
+    })
+    .sort((a, b) => b.loss - a.loss);
 }
 
 export const captionOf = (item: LossItem, classes: readonly string[]) =>

@@ -20,7 +20,12 @@ const round = (value: number) => Number(value.toPrecision(4));
 
 function summary(panel: TrainingOutput, title: string): string {
   const last = panel.epochEnds.at(-1);
-  const metrics = last ? panel.metrics.filter((m) => m in last).map((m) => `${m} ${round(last[m]!)}`).join(', ') : 'no epoch finished';
+  const metrics = last
+    ? panel.metrics
+        .filter((m) => m in last)
+        .map((m) => `${m} ${round(last[m]!)}`)
+        .join(', ')
+    : 'no epoch finished';
   const state = panel.state === 'done' ? '' : ` (${panel.state})`;
   return `${title}: epoch ${panel.epochEnds.length}/${panel.epochs}${state}: ${metrics}`;
 }
@@ -42,9 +47,18 @@ export async function train(
   const sink = activeSink();
   const now = () => performance.now();
   const panel: TrainingOutput = {
-    kind: 'training', text: '', state: 'running', epochs: fitOptions.epochs ?? 1,
-    batchesPerEpoch: batchesPerEpoch(x, fitOptions), batchesDone: 0, batches: [], epochEnds: [], metrics: [],
-    startedAt: now(), updatedAt: now(), liveTensors: tf.memory().numTensors,
+    kind: 'training',
+    text: '',
+    state: 'running',
+    epochs: fitOptions.epochs ?? 1,
+    batchesPerEpoch: batchesPerEpoch(x, fitOptions),
+    batchesDone: 0,
+    batches: [],
+    epochEnds: [],
+    metrics: [],
+    startedAt: now(),
+    updatedAt: now(),
+    liveTensors: tf.memory().numTensors,
   };
   let stopped = false;
   panel.stop = () => {

@@ -16,7 +16,7 @@ export interface Uncertainty {
   maxEntropy: number;
 }
 
-type Rows = tf.Tensor | readonly (ArrayLike<number>)[];
+type Rows = tf.Tensor | readonly ArrayLike<number>[];
 
 /**
  * Confidence and entropy of every row of `probabilities` ([n, classes], each row summing to 1, as
@@ -25,7 +25,8 @@ type Rows = tf.Tensor | readonly (ArrayLike<number>)[];
 export function uncertainty(probabilities: Rows): Uncertainty {
   let rows: number, classes: number, values: ArrayLike<number>;
   if (probabilities instanceof tf.Tensor) {
-    if (probabilities.rank !== 2) throw new Error(`uncertainty: expected probabilities [n, classes], got shape [${probabilities.shape.join(', ')}]`);
+    if (probabilities.rank !== 2)
+      throw new Error(`uncertainty: expected probabilities [n, classes], got shape [${probabilities.shape.join(', ')}]`);
     [rows, classes] = probabilities.shape as [number, number];
     values = probabilities.dataSync();
   } else {

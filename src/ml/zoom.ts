@@ -34,7 +34,8 @@ export function zoomOutImages(images: tf.Tensor4D, options: ZoomOutOptions): tf.
   // shapes generator draws its objects: shrunk objects keep smooth edges, and scale 1 changes nothing.
   const SUB = 4;
   // Source pixel coordinate of fine sample k (0 … SUB·side − 1) along an axis of `side` pixels.
-  const source = (k: number, side: number, factor: number, shift: number) => (((k + 0.5) / (SUB * side) - 0.5 - shift) / factor) * side + side / 2 - 0.5;
+  const source = (k: number, side: number, factor: number, shift: number) =>
+    (((k + 0.5) / (SUB * side) - 0.5 - shift) / factor) * side + side / 2 - 0.5;
   const boxes: number[][] = [];
   for (let i = 0; i < n; i++) {
     const factor = scale[0] + (scale[1] - scale[0]) * random();
@@ -53,13 +54,21 @@ export function zoomOutImages(images: tf.Tensor4D, options: ZoomOutOptions): tf.
     // Outside the image cropAndResize gives 0; a crop of an all-ones image says how much of each
     // output pixel is image, so the rest can take the image's background instead.
     const picture = tf.avgPool(tf.image.cropAndResize(images, boxTensor, indices, fine, 'nearest', 0), SUB, SUB, 'valid') as tf.Tensor4D;
-    const inside = tf.avgPool(tf.image.cropAndResize(tf.onesLike(images), boxTensor, indices, fine, 'nearest', 0), SUB, SUB, 'valid') as tf.Tensor4D;
-    const ring = tf.concat([
-      images.slice([0, 0, 0, 0], [n, 1, width, channels]).reshape([n, width, channels]),
-      images.slice([0, height - 1, 0, 0], [n, 1, width, channels]).reshape([n, width, channels]),
-      images.slice([0, 1, 0, 0], [n, height - 2, 1, channels]).reshape([n, height - 2, channels]),
-      images.slice([0, 1, width - 1, 0], [n, height - 2, 1, channels]).reshape([n, height - 2, channels]),
-    ], 1);
+    const inside = tf.avgPool(
+      tf.image.cropAndResize(tf.onesLike(images), boxTensor, indices, fine, 'nearest', 0),
+      SUB,
+      SUB,
+      'valid',
+    ) as tf.Tensor4D;
+    const ring = tf.concat(
+      [
+        images.slice([0, 0, 0, 0], [n, 1, width, channels]).reshape([n, width, channels]),
+        images.slice([0, height - 1, 0, 0], [n, 1, width, channels]).reshape([n, width, channels]),
+        images.slice([0, 1, 0, 0], [n, height - 2, 1, channels]).reshape([n, height - 2, channels]),
+        images.slice([0, 1, width - 1, 0], [n, height - 2, 1, channels]).reshape([n, height - 2, channels]),
+      ],
+      1,
+    );
     const background = ring.mean(1).reshape([n, 1, 1, channels]);
     return picture.add(tf.sub(1, inside).mul(background)) as tf.Tensor4D;
   });

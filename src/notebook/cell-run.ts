@@ -90,7 +90,13 @@ export class CellRun {
     display.progress = (label: string, total: number): ProgressHandle => {
       const startedAt = performance.now();
       const output: Extract<Output, { kind: 'progress' }> = {
-        kind: 'progress', label, value: 0, total, startedAt, updatedAt: startedAt, text: `${label}: 0/${total}`,
+        kind: 'progress',
+        label,
+        value: 0,
+        total,
+        startedAt,
+        updatedAt: startedAt,
+        text: `${label}: 0/${total}`,
       };
       this.push(output);
       return {
@@ -115,17 +121,20 @@ export class CellRun {
   private console(): Console {
     const text = (args: unknown[]) => args.map((arg) => formatValue(arg)).join(' ');
     const real = globalThis.console;
-    const stream = (kind: 'log' | 'warn' | 'error', mirror: (...args: unknown[]) => void) => (...args: unknown[]) => {
-      this.push({ kind: 'text', text: text(args), stream: kind });
-      if (this.mirror) mirror.apply(real, args);
-    };
+    const stream =
+      (kind: 'log' | 'warn' | 'error', mirror: (...args: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        this.push({ kind: 'text', text: text(args), stream: kind });
+        if (this.mirror) mirror.apply(real, args);
+      };
     const captured = Object.create(real) as Console;
     captured.log = stream('log', real.log);
     captured.info = stream('log', real.info);
     captured.debug = stream('log', real.debug);
     captured.warn = stream('warn', real.warn);
     captured.error = stream('error', real.error);
-    captured.table = (data: unknown) => this.push(Array.isArray(data) ? toOutput(data) : { kind: 'text', text: formatValue(data), stream: 'log' });
+    captured.table = (data: unknown) =>
+      this.push(Array.isArray(data) ? toOutput(data) : { kind: 'text', text: formatValue(data), stream: 'log' });
     return captured;
   }
 
@@ -137,8 +146,12 @@ export class CellRun {
       const said = pass ? wording.pass : wording.fail;
       this.checks.push(pass);
       this.push({
-        kind: 'check', pass, message: said, text: `${pass ? '✓' : '✗'} ${said}`,
-        ...(wording.id ? { id: wording.id } : {}), ...(wording.margin === undefined ? {} : { margin: wording.margin }),
+        kind: 'check',
+        pass,
+        message: said,
+        text: `${pass ? '✓' : '✗'} ${said}`,
+        ...(wording.id ? { id: wording.id } : {}),
+        ...(wording.margin === undefined ? {} : { margin: wording.margin }),
       });
     };
   }

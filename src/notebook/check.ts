@@ -30,11 +30,13 @@ export function readCheckMessage(message: unknown): CheckWording {
   const shape = 'check(condition, message): message is a string or { id?, pass, fail } with pass and fail strings';
   if (!message || typeof message !== 'object') throw new TypeError(`${shape} (got ${message === null ? 'null' : typeof message})`);
   const { id, pass, fail, margin } = message as Record<string, unknown>;
-  if (typeof pass !== 'string' || typeof fail !== 'string') throw new TypeError(`${shape} (pass is ${typeof pass}, fail is ${typeof fail})`);
+  if (typeof pass !== 'string' || typeof fail !== 'string')
+    throw new TypeError(`${shape} (pass is ${typeof pass}, fail is ${typeof fail})`);
   if (id !== undefined && (typeof id !== 'string' || !CHECK_ID.test(id))) {
     throw new TypeError(`check id must start with a letter and use letters, digits, _ or - (got ${JSON.stringify(id)})`);
   }
-  if (margin !== undefined && (typeof margin !== 'number' || Number.isNaN(margin))) throw new TypeError(`check margin must be a number (got ${JSON.stringify(margin)})`);
+  if (margin !== undefined && (typeof margin !== 'number' || Number.isNaN(margin)))
+    throw new TypeError(`check margin must be a number (got ${JSON.stringify(margin)})`);
   return { ...(id === undefined ? {} : { id }), pass, fail, ...(margin === undefined ? {} : { margin }) };
 }
 
@@ -96,7 +98,10 @@ function afterString(source: string, start: number): number {
       i += 2;
       while (i < source.length && depth > 0) {
         const d = source[i]!;
-        if (d === '"' || d === "'" || d === '`') { i = afterString(source, i); continue; }
+        if (d === '"' || d === "'" || d === '`') {
+          i = afterString(source, i);
+          continue;
+        }
         if (d === '{') depth++;
         else if (d === '}') depth--;
         i++;

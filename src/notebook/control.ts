@@ -45,11 +45,17 @@ export function readControl(info: string, content: string): Omit<Control, 'line'
   const named: Record<string, string> = {};
   for (const word of words) {
     const match = /^(cell|check)=(.*)$/.exec(word);
-    if (!match) return { error: `a control names its lever cell and its check and nothing else: write \`\`\`control cell=CELL_ID check=CHECK_ID (got "${word}")`, line: -1 };
-    if (!CHECK_ID.test(match[2]!)) return { error: `${match[1]}= must be an id (letters, digits, _ and -, starting with a letter; got "${match[2]}")`, line: -1 };
+    if (!match)
+      return {
+        error: `a control names its lever cell and its check and nothing else: write \`\`\`control cell=CELL_ID check=CHECK_ID (got "${word}")`,
+        line: -1,
+      };
+    if (!CHECK_ID.test(match[2]!))
+      return { error: `${match[1]}= must be an id (letters, digits, _ and -, starting with a letter; got "${match[2]}")`, line: -1 };
     named[match[1]!] = match[2]!;
   }
-  if (!named.cell || !named.check) return { error: 'a control needs cell=CELL_ID (the lever) and check=CHECK_ID (the check that must fail)', line: -1 };
+  if (!named.cell || !named.check)
+    return { error: 'a control needs cell=CELL_ID (the lever) and check=CHECK_ID (the check that must fail)', line: -1 };
 
   const lines = content.replace(/\n$/, '').split('\n');
   const parts: Partial<Record<(typeof KEYS)[number], { at: number; text: string[] }>> = {};
@@ -89,20 +95,30 @@ function occurrences(source: string, text: string): number {
  * Checks a control against the lesson's cells and fills in where it acts. Returns a problem
  * (with no line: the caller names the fence's) or the linked control.
  */
-export function linkControl(control: Omit<Control, 'line' | 'leverIndex' | 'checkIndex'>, cells: CellBlock[]): Omit<Control, 'line'> | { error: string } {
+export function linkControl(
+  control: Omit<Control, 'line' | 'leverIndex' | 'checkIndex'>,
+  cells: CellBlock[],
+): Omit<Control, 'line'> | { error: string } {
   const lever = cells.find((cell) => cell.options.id === control.cell);
   if (!lever) return { error: `control names cell "${control.cell}", but no cell has id=${control.cell}` };
-  if (lever.options.exercise) return { error: `control's lever cell "${control.cell}" is an exercise; put the lever in a cell the exercise uses` };
+  if (lever.options.exercise)
+    return { error: `control's lever cell "${control.cell}" is an exercise; put the lever in a cell the exercise uses` };
   if (!lever.options.run) return { error: `control's lever cell "${control.cell}" is run=false, so no run reaches it` };
   const count = occurrences(lever.source, control.replace);
   if (count !== 1) {
     const first = control.replace.split('\n')[0]!;
-    return { error: `the lever text ("${first.length > 60 ? `${first.slice(0, 57)}...` : first}"${control.replace.includes('\n') ? ', several lines' : ''}) occurs ${count === 0 ? 'nowhere' : `${count} times`} in cell "${control.cell}" (line ${lever.line}); it must occur exactly once` };
+    return {
+      error: `the lever text ("${first.length > 60 ? `${first.slice(0, 57)}...` : first}"${control.replace.includes('\n') ? ', several lines' : ''}) occurs ${count === 0 ? 'nowhere' : `${count} times`} in cell "${control.cell}" (line ${lever.line}); it must occur exactly once`,
+    };
   }
   const holders = cells.filter((cell) => checkIdsIn(cell.source).includes(control.check));
-  if (holders.length === 0) return { error: `control names check "${control.check}", but no cell has a check(..., { id: "${control.check}", ... })` };
+  if (holders.length === 0)
+    return { error: `control names check "${control.check}", but no cell has a check(..., { id: "${control.check}", ... })` };
   const holder = holders[0]!;
-  if (holder.index < lever.index) return { error: `check "${control.check}" (line ${holder.line}) comes before the lever cell "${control.cell}" (line ${lever.line}): flipping the lever cannot change it` };
+  if (holder.index < lever.index)
+    return {
+      error: `check "${control.check}" (line ${holder.line}) comes before the lever cell "${control.cell}" (line ${lever.line}): flipping the lever cannot change it`,
+    };
   if (!holder.options.run) return { error: `check "${control.check}" is in a run=false cell (line ${holder.line}), so no run reaches it` };
   return { ...control, leverIndex: lever.index, checkIndex: holder.index };
 }

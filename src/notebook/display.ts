@@ -19,7 +19,10 @@ interface ElementLike {
 }
 
 const isElement = (value: unknown): value is ElementLike =>
-  typeof value === 'object' && value !== null && (value as ElementLike).nodeType === 1 && typeof (value as ElementLike).tagName === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  (value as ElementLike).nodeType === 1 &&
+  typeof (value as ElementLike).tagName === 'string';
 
 const isPlotElement = (element: ElementLike): boolean => {
   const cls = element.getAttribute('class') ?? '';
@@ -37,14 +40,23 @@ interface ModelLike {
   layers: unknown[];
 }
 const isModel = (value: unknown): value is ModelLike =>
-  typeof value === 'object' && value !== null && typeof (value as ModelLike).summary === 'function' && Array.isArray((value as ModelLike).layers);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ModelLike).summary === 'function' &&
+  Array.isArray((value as ModelLike).layers);
 
 /** Shape and dtype now; the values arrive from `fillTensorOutput`, read asynchronously. */
 /** What model.fit returns: the metrics of each epoch, shown as a table of epochs. */
-interface HistoryLike { epoch: number[]; history: Record<string, unknown[]> }
+interface HistoryLike {
+  epoch: number[];
+  history: Record<string, unknown[]>;
+}
 const isHistory = (value: unknown): value is HistoryLike =>
-  typeof value === 'object' && value !== null && Array.isArray((value as HistoryLike).epoch) &&
-  typeof (value as HistoryLike).history === 'object' && (value as HistoryLike).history !== null;
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as HistoryLike).epoch) &&
+  typeof (value as HistoryLike).history === 'object' &&
+  (value as HistoryLike).history !== null;
 
 function historyRows(history: HistoryLike): Record<string, unknown>[] {
   return history.epoch.map((epoch, i) => ({
@@ -79,7 +91,11 @@ function tableOutput(rows: Record<string, unknown>[]): Output {
   const cell = (value: unknown) => (value === undefined ? '' : formatValue(value, 0, new Set(), false));
   const textRows = [columns, ...shown.slice(0, 10).map((row) => row.map(cell))];
   const widths = columns.map((_, i) => Math.min(24, Math.max(...textRows.map((row) => String(row[i]).length))));
-  const line = (row: string[]) => row.map((value, i) => String(value).slice(0, 24).padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((value, i) => String(value).slice(0, 24).padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const more = rows.length > 10 ? `\n… ${rows.length} rows in all` : '';
   return {
     kind: 'table',

@@ -9,9 +9,7 @@ export interface SourceLocation {
 }
 
 export function formatLocation(location: SourceLocation): string {
-  return location.column === undefined
-    ? `${location.file}:${location.line}`
-    : `${location.file}:${location.line}:${location.column}`;
+  return location.column === undefined ? `${location.file}:${location.line}` : `${location.file}:${location.line}:${location.column}`;
 }
 
 /** A problem in the lesson file itself: frontmatter, fences, cell options. */
@@ -85,6 +83,10 @@ export function describeThrown(value: unknown): Thrown {
     const stack = safely(() => (typeof error.stack === 'string' ? error.stack : undefined), undefined);
     return { name, message, ...(stack === undefined ? {} : { stack }) };
   }
-  const text = safely(() => String(value), undefined) ?? safely(() => Object.prototype.toString.call(value), '(a value that could not be read)');
-  return { name: 'Error', message: `the cell threw ${typeof value === 'object' && value !== null ? 'an object that is not an Error' : 'a non-Error value'}: ${text}` };
+  const text =
+    safely(() => String(value), undefined) ?? safely(() => Object.prototype.toString.call(value), '(a value that could not be read)');
+  return {
+    name: 'Error',
+    message: `the cell threw ${typeof value === 'object' && value !== null ? 'an object that is not an Error' : 'a non-Error value'}: ${text}`,
+  };
 }

@@ -21,7 +21,7 @@ export function addFitGate(gate: () => void): () => void {
 type FitFn = (this: { stopTraining: boolean }, ...args: unknown[]) => Promise<unknown>;
 
 function patch(proto: Record<string, unknown>, method: 'fit' | 'fitDataset') {
-  if (!Object.prototype.hasOwnProperty.call(proto, method)) return;
+  if (!Object.hasOwn(proto, method)) return;
   const original = proto[method] as FitFn;
   proto[method] = function (this: { stopTraining: boolean }, ...args: unknown[]) {
     for (const gate of gates) gate();

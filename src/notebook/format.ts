@@ -14,8 +14,11 @@ export interface TensorLike {
 
 /** A TF.js tensor, recognised by shape so the core needs no particular TF.js instance. */
 export const isTensor = (value: unknown): value is TensorLike =>
-  typeof value === 'object' && value !== null && Array.isArray((value as TensorLike).shape) &&
-  typeof (value as TensorLike).dtype === 'string' && typeof (value as { dataSync?: unknown }).dataSync === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as TensorLike).shape) &&
+  typeof (value as TensorLike).dtype === 'string' &&
+  typeof (value as { dataSync?: unknown }).dataSync === 'function';
 const MAX_STRING = 2000;
 
 export function formatNumber(value: number): string {
@@ -72,7 +75,13 @@ export function formatValue(value: unknown, depth = 2, seen = new Set<unknown>()
     if (Array.isArray(value)) return list(value, value.length, '[', ']');
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
       const typed = value as unknown as ArrayLike<number>;
-      return list(Array.from({ length: Math.min(typed.length, MAX_ITEMS + 1) }, (_, i) => typed[i]), typed.length, '[', ']', `${className(object)}(${typed.length}) `);
+      return list(
+        Array.from({ length: Math.min(typed.length, MAX_ITEMS + 1) }, (_, i) => typed[i]),
+        typed.length,
+        '[',
+        ']',
+        `${className(object)}(${typed.length}) `,
+      );
     }
     if (value instanceof Map) {
       const entries = [...value.entries()].slice(0, MAX_ITEMS).map(([k, v]) => `${inner(k)} => ${inner(v)}`);

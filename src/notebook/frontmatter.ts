@@ -20,7 +20,10 @@ export function splitFrontmatter(text: string, file: string): SplitFrontmatter {
   // A byte-order mark, as some Windows editors save UTF-8, is not part of the first line.
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) {
-    throw new LessonError('a lesson starts with frontmatter: a line `---`, then `title:`, `stage:`, `summary:`, then `---`', { file, line: 1 });
+    throw new LessonError('a lesson starts with frontmatter: a line `---`, then `title:`, `stage:`, `summary:`, then `---`', {
+      file,
+      line: 1,
+    });
   }
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (close < 0) throw new LessonError('the frontmatter opened on line 1 is never closed with `---`', { file, line: 1 });
@@ -60,7 +63,10 @@ function readMeta(yamlText: string, file: string): LessonMeta {
     const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === unknown[0]);
     const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
     if (range) line = fileLine(range[0]);
-    throw new LessonError(`unknown frontmatter key "${unknown[0]}"; known keys: ${Object.keys(lessonMetaSchema.shape).join(', ')}`, { file, line });
+    throw new LessonError(`unknown frontmatter key "${unknown[0]}"; known keys: ${Object.keys(lessonMetaSchema.shape).join(', ')}`, {
+      file,
+      line,
+    });
   }
   const what = key ? `frontmatter "${key}"` : 'frontmatter';
   const missing = key && !(key in (data as object));

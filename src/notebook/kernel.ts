@@ -91,10 +91,23 @@ export class Kernel {
     this.options = options;
     this.scope = createScope();
     this.lookup = createLookup(this.scope, (name) => this.explainMissing(name));
-    this.runtime = new CellRuntime({ file: lesson.file, modules: host.modules, confirmStop: (m) => host.confirmStop(m), awaitIsATurn: host.awaitIsATurn });
+    this.runtime = new CellRuntime({
+      file: lesson.file,
+      modules: host.modules,
+      confirmStop: (m) => host.confirmStop(m),
+      awaitIsATurn: host.awaitIsATurn,
+    });
     this.cells = cellsOf(lesson).map((block) => ({
-      index: block.index, block, source: block.source, status: block.options.run ? 'idle' : 'skipped',
-      outputs: [], runs: 0, leakedTensors: 0, declarations: [], references: [], runOrder: 0,
+      index: block.index,
+      block,
+      source: block.source,
+      status: block.options.run ? 'idle' : 'skipped',
+      outputs: [],
+      runs: 0,
+      leakedTensors: 0,
+      declarations: [],
+      references: [],
+      runOrder: 0,
     }));
     for (const cell of this.cells) this.analyse(cell);
     trackFits(host.tf as never);
@@ -151,7 +164,12 @@ export class Kernel {
   private analyse(cell: CellState): void {
     const { source, line } = this.codeFor(cell);
     try {
-      const compiled = compileCell(source, { file: this.lesson.file, line, modules: Object.keys(this.host.modules), sourceURL: 'labcell-analysis' });
+      const compiled = compileCell(source, {
+        file: this.lesson.file,
+        line,
+        modules: Object.keys(this.host.modules),
+        sourceURL: 'labcell-analysis',
+      });
       cell.declarations = compiled.declarations;
       cell.references = compiled.references;
     } catch {
@@ -187,7 +205,10 @@ export class Kernel {
 
   /** The nearest cell above `before` that declares `name`, else any other cell that does. */
   private providerOf(name: string, before: number): number | undefined {
-    const above = this.cells.slice(0, before).reverse().find((cell) => cell.declarations.includes(name));
+    const above = this.cells
+      .slice(0, before)
+      .reverse()
+      .find((cell) => cell.declarations.includes(name));
     return (above ?? this.cells.find((cell) => cell.index !== before && cell.declarations.includes(name)))?.index;
   }
 
@@ -303,7 +324,13 @@ export class Kernel {
 
   private errorOutput(error: unknown, fallback?: SourceLocation): Output {
     if (isInstance(error, CompileError)) {
-      return { kind: 'error', name: 'CompileError', message: error.reason, location: error.location, text: `${formatLocation(error.location)}: CompileError: ${error.reason}` };
+      return {
+        kind: 'error',
+        name: 'CompileError',
+        message: error.reason,
+        location: error.location,
+        text: `${formatLocation(error.location)}: CompileError: ${error.reason}`,
+      };
     }
     const err = describeThrown(error);
     const { location, frames } = locateStack(err.stack);
@@ -348,6 +375,10 @@ export class Kernel {
     let fn: (...args: unknown[]) => Promise<unknown>;
     try {
       compiled = this.compile(cell);
+      // Indirect eval: the compiled cell runs in the global scope, reaching the notebook only
+      // through the scope object it is given, never this method's locals.
+      // biome-ignore lint/security/noGlobalEval: running the learner's compiled cell is the kernel's job
+      // biome-ignore lint/complexity/noCommaOperator: (0, eval) is what makes the eval indirect
       fn = (0, eval)(compiled.code);
     } catch (error) {
       cell.outputs = [this.errorOutput(error, { file: this.lesson.file, line: code.line })];
@@ -356,7 +387,11 @@ export class Kernel {
     }
     cell.declarations = compiled.declarations;
     cell.references = compiled.references;
-    const run: CellRun = new CellRun(() => this.changed(cell), (error) => this.reportAsyncError(error, run), this.host.mirrorConsole ?? false);
+    const run: CellRun = new CellRun(
+      () => this.changed(cell),
+      (error) => this.reportAsyncError(error, run),
+      this.host.mirrorConsole ?? false,
+    );
     cell.outputs = run.outputs;
     this.runsOf.set(cell.index, run);
 
@@ -396,8 +431,10 @@ export class Kernel {
     }
     if (ok && cell.runs > 1 && cell.leakedTensors > 0) {
       run.push({
-        kind: 'text', stream: 'warn',
-        text: `This run left ${cell.leakedTensors} more tensors alive than before it (${this.host.tf.memory().numTensors} in all). ` +
+        kind: 'text',
+        stream: 'warn',
+        text:
+          `This run left ${cell.leakedTensors} more tensors alive than before it (${this.host.tf.memory().numTensors} in all). ` +
           'Each re-run adds them again: build tensors inside tf.tidy(() => ...) or call .dispose() on the ones you replace.',
       });
     }
@@ -416,7 +453,9 @@ export class Kernel {
       return true;
     }
     run.push({
-      kind: 'error', name: 'CheckFailed', message: `${failed} of ${run.checks.length} checks failed`,
+      kind: 'error',
+      name: 'CheckFailed',
+      message: `${failed} of ${run.checks.length} checks failed`,
       location: { file: this.lesson.file, line: cell.block.line },
       text: `${this.lesson.file}:${cell.block.line}: CheckFailed: ${failed} of ${run.checks.length} checks failed`,
     });
@@ -441,9 +480,10 @@ export class Kernel {
       return;
     }
     const fits = activeFitCount();
-    const message = why === 'restart'
-      ? 'Stopped by Restart.'
-      : `Stopped by you${fits ? ` (training ends at the end of its current batch)` : ''}.\n${LOOP_HINT}`;
+    const message =
+      why === 'restart'
+        ? 'Stopped by Restart.'
+        : `Stopped by you${fits ? ` (training ends at the end of its current batch)` : ''}.\n${LOOP_HINT}`;
     const error = new StopError(why, message);
     current.stopRequested = error;
     this.runtime.halt(error);

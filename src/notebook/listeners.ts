@@ -19,7 +19,12 @@ export function trackListeners(): void {
   if (installed || typeof EventTarget === 'undefined') return;
   installed = true;
   const original = EventTarget.prototype.addEventListener;
-  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+  EventTarget.prototype.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     original.call(this, type, listener, options);
     if (!listener) return;
     const limit = Error.stackTraceLimit;

@@ -74,7 +74,7 @@ export const CELL_OPTIONS: Record<string, OptionSpec> = {
   },
   app: {
     form: 'flag',
-    meaning: 'the cell\'s outputs and widgets are shown in app view (?view=app), where prose and code are hidden',
+    meaning: "the cell's outputs and widgets are shown in app view (?view=app), where prose and code are hidden",
     read: (_raw, into) => void (into.app = true),
   },
   guard: {

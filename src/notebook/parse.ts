@@ -91,7 +91,8 @@ export function parseLesson(text: string, file: string, options: ParseOptions = 
       const read = parseQuestion(fence.info, fence.content);
       if (isQuestionProblem(read)) throw new LessonError(read.error, { file, line: fenceLine + 1 + read.line });
       const first = questionLines.get(read.id);
-      if (first !== undefined) throw new LessonError(`question id "${read.id}" is used twice (first on line ${first})`, { file, line: fenceLine });
+      if (first !== undefined)
+        throw new LessonError(`question id "${read.id}" is used twice (first on line ${first})`, { file, line: fenceLine });
       questionLines.set(read.id, fenceLine);
       questions.push(read);
       continue;
@@ -104,7 +105,10 @@ export function parseLesson(text: string, file: string, options: ParseOptions = 
     }
     if (!isCellInfo(fence.info)) continue;
     if (fence.nested) {
-      throw new LessonError('a `ts` cell must stand at the top level of the lesson, not inside a list or a quote', { file, line: fenceLine });
+      throw new LessonError('a `ts` cell must stand at the top level of the lesson, not inside a list or a quote', {
+        file,
+        line: fenceLine,
+      });
     }
     const parsed = parseInfoString(fence.info);
     if ('error' in parsed) throw new LessonError(parsed.error, { file, line: fenceLine });
@@ -151,7 +155,7 @@ function linkCells(
   }
   const exerciseNamed = (id: string, line: number, what: string) => {
     const target = byId.get(id);
-    if (!target || !target.options.exercise) {
+    if (!target?.options.exercise) {
       throw new LessonError(`${what} for=${id} has no \`ts exercise id=${id}\` cell`, { file, line });
     }
     return target;
@@ -173,7 +177,8 @@ function linkCells(
   for (const cell of cells) {
     for (const id of checkIdsIn(cell.source)) {
       const first = checkLines.get(id);
-      if (first !== undefined) throw new LessonError(`check id "${id}" is used twice (first in the cell on line ${first - 1})`, { file, line: cell.line - 1 });
+      if (first !== undefined)
+        throw new LessonError(`check id "${id}" is used twice (first in the cell on line ${first - 1})`, { file, line: cell.line - 1 });
       checkLines.set(id, cell.line);
     }
   }

@@ -66,10 +66,15 @@ export function chartDescription(options: PlotOptions, element: object): string 
     const domain = scale?.domain;
     if (!domain || domain.length === 0) continue;
     const written = (options[name] as { label?: unknown } | undefined)?.label ?? axisLabel(element as ElementLike, name);
-    const label = written ? `${String(written).replace(/[↑↓→←]/g, '').trim()}, ` : '';
-    const range = domain.length === 2 && domain.every((v) => typeof v === 'number' || v instanceof Date)
-      ? `${short(domain[0])} to ${short(domain[1])}`
-      : `${domain.slice(0, 8).map(short).join(', ')}${domain.length > 8 ? ` and ${domain.length - 8} more` : ''}`;
+    const label = written
+      ? `${String(written)
+          .replace(/[↑↓→←]/g, '')
+          .trim()}, `
+      : '';
+    const range =
+      domain.length === 2 && domain.every((v) => typeof v === 'number' || v instanceof Date)
+        ? `${short(domain[0])} to ${short(domain[1])}`
+        : `${domain.slice(0, 8).map(short).join(', ')}${domain.length > 8 ? ` and ${domain.length - 8} more` : ''}`;
     parts.push(`${said}: ${label}${range}`);
   }
   return `${parts.join('. ')}.`;

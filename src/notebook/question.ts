@@ -40,7 +40,8 @@ export function parseQuestion(info: string, content: string): Question | Questio
   for (const word of words) {
     const [name, value] = word.split('=', 2);
     if (name !== 'id') return { error: `unknown question option "${name}"; a question takes only id=NAME`, line: -1 };
-    if (!value || !ID_PATTERN.test(value)) return { error: `id must start with a letter and use letters, digits, _ or - (got "${value ?? ''}")`, line: -1 };
+    if (!value || !ID_PATTERN.test(value))
+      return { error: `id must start with a letter and use letters, digits, _ or - (got "${value ?? ''}")`, line: -1 };
     id = value;
   }
   if (!id) return { error: 'a question needs an id, so its answer can be saved: write ```question id=NAME', line: -1 };
@@ -73,7 +74,8 @@ export function parseQuestion(info: string, content: string): Question | Questio
   }
   const text = prompt.join('\n').trim();
   if (!text) return { error: 'the question has no text: write the question on the first line', line: 0 };
-  if (choices.length === 1) return { error: 'a multiple-choice question needs at least two choices', line: lines.findIndex((l) => CHOICE.test(l)) };
+  if (choices.length === 1)
+    return { error: 'a multiple-choice question needs at least two choices', line: lines.findIndex((l) => CHOICE.test(l)) };
   if (choices.length > 1 && !choices.some((c) => c.correct)) {
     return { error: 'no choice is marked right: write - [x] before the right one', line: lines.findIndex((l) => CHOICE.test(l)) };
   }
@@ -111,12 +113,16 @@ export function judgeAnswer(question: Question, given: string | number[]): Verdi
       const many = question.choices.filter((c) => c.correct).length > 1;
       return right
         ? { correct: true, message: 'Right.' }
-        : { correct: false, message: many ? 'Not yet: more than one choice is right, and every right one must be picked.' : 'Not yet: try another choice.' };
+        : {
+            correct: false,
+            message: many ? 'Not yet: more than one choice is right, and every right one must be picked.' : 'Not yet: try another choice.',
+          };
     }
     case 'number': {
       const text = String(given).trim().replace(/%$/, '').replace(',', '.').trim();
       if (!text) return { message: 'Type a number first.' };
-      if (!NUMBER.test(text)) return { correct: false, message: `"${String(given).trim()}" is not a number: type digits, like 0.85 or 12.` };
+      if (!NUMBER.test(text))
+        return { correct: false, message: `"${String(given).trim()}" is not a number: type digits, like 0.85 or 12.` };
       const off = Math.abs(Number(text) - question.answer);
       // A margin of rounding on top of the author's tolerance, so 0.1 + 0.2 does not miss 0.3.
       if (off <= question.tolerance + 1e-9 * Math.max(1, Math.abs(question.answer))) return { correct: true, message: 'Right.' };

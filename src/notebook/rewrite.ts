@@ -71,8 +71,11 @@ export function rewriteCell(
     const shorthandOf = (p: AnyNode | undefined) => p?.type === 'Property' && (p as Property).shorthand;
     if (shorthandOf(parent) || (parent?.type === 'AssignmentPattern' && shorthandOf(grand))) {
       out.overwrite(node.start, node.end, `${node.name}: ${text}`);
-    } else if (parent && (parent.type === 'CallExpression' || parent.type === 'TaggedTemplateExpression') &&
-      ((parent as { callee?: Node; tag?: Node }).callee === node || (parent as { tag?: Node }).tag === node)) {
+    } else if (
+      parent &&
+      (parent.type === 'CallExpression' || parent.type === 'TaggedTemplateExpression') &&
+      ((parent as { callee?: Node; tag?: Node }).callee === node || (parent as { tag?: Node }).tag === node)
+    ) {
       // `(0, f)()` calls with `this` undefined, as a plain call would; browser functions such as
       // fetch throw "Illegal invocation" when called with the lookup proxy as `this`.
       out.overwrite(node.start, node.end, `(0, ${text})`);
@@ -116,7 +119,8 @@ export function rewriteCell(
   /** `const a = 1, {b} = c` at the top level → `void (__s.a = 1), ({b: __s.b} = c)`. */
   function convertDeclaration(node: VariableDeclaration & AnyNode, scope: Scope, parents: AnyNode[]) {
     const parent = parents.at(-1);
-    const forHead = parent && (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && (parent as { left: Node }).left === node;
+    const forHead =
+      parent && (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && (parent as { left: Node }).left === node;
     const forInit = parent?.type === 'ForStatement';
     const first = node.declarations[0] as AnyNode;
     out.overwrite(node.start, first.start, forHead || forInit ? '' : 'void ');
@@ -138,9 +142,9 @@ export function rewriteCell(
   }
 
   function ownedByRoot(node: VariableDeclaration): boolean {
-    return node.declarations.some((d) => d.id.type === 'Identifier'
-      ? root.declarations.get(d.id.name) === node
-      : [...root.declarations.values()].includes(node));
+    return node.declarations.some((d) =>
+      d.id.type === 'Identifier' ? root.declarations.get(d.id.name) === node : [...root.declarations.values()].includes(node),
+    );
   }
 
   function visit(node: AnyNode, scope: Scope, parents: AnyNode[]): void {
@@ -212,7 +216,10 @@ export function rewriteCell(
       case 'ImportDeclaration': {
         const spec = String(node.source.value);
         if (!knownModules.includes(spec)) {
-          problem = { message: `unknown module "${spec}"; a cell can import ${knownModules.map((m) => `"${m}"`).join(', ')}`, at: (node.source as AnyNode).start };
+          problem = {
+            message: `unknown module "${spec}"; a cell can import ${knownModules.map((m) => `"${m}"`).join(', ')}`,
+            at: (node.source as AnyNode).start,
+          };
           return;
         }
         imports.push(spec);

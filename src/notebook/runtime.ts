@@ -15,7 +15,7 @@ const TICKER_IDLE_MS = 2000;
 export const LOOP_HINT =
   'A long loop must give the page a turn so it can be stopped: put `await tf.nextFrame()` ' +
   '(or `await new Promise((resolve) => setTimeout(resolve))`) inside it. To allow more time ' +
-  'without yielding, add `guard=SECONDS` to the cell\'s info string.';
+  "without yielding, add `guard=SECONDS` to the cell's info string.";
 
 export interface RuntimeOptions {
   file: string;

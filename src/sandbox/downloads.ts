@@ -20,7 +20,8 @@ export function safeDownloadName(asked: string): { name: string } | { refused: s
   const cleaned = last.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '');
   const extension = /\.([A-Za-z0-9]{1,10})$/.exec(cleaned)?.[1]?.toLowerCase();
   if (!cleaned || !extension) return { refused: 'it has no file extension' };
-  if (!ALLOWED.has(extension)) return { refused: `.${extension} files are not saved from a sandbox (only ${[...ALLOWED].map((e) => `.${e}`).join(', ')})` };
+  if (!ALLOWED.has(extension))
+    return { refused: `.${extension} files are not saved from a sandbox (only ${[...ALLOWED].map((e) => `.${e}`).join(', ')})` };
   // Shortened before its extension, which stays.
   const stem = cleaned.slice(0, cleaned.length - extension.length - 1).slice(0, 79 - extension.length);
   return { name: `${stem}.${extension}` };

@@ -92,8 +92,12 @@ function shippedHandler(name: string): tf.io.IOHandler {
         offset += part.byteLength;
       }
       return {
-        modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((group: { weights: tf.io.WeightsManifestEntry[] }) => group.weights),
-        weightData: weights.buffer, format: json.format, generatedBy: json.generatedBy, convertedBy: json.convertedBy,
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest.flatMap((group: { weights: tf.io.WeightsManifestEntry[] }) => group.weights),
+        weightData: weights.buffer,
+        format: json.format,
+        generatedBy: json.generatedBy,
+        convertedBy: json.convertedBy,
         userDefinedMetadata: json.userDefinedMetadata,
       };
     },
@@ -157,10 +161,16 @@ async function start(text: string, file: string): Promise<void> {
   setDatasetReader((path) => labFile(`datasets/${path}`));
   setShippedModels(shippedHandler);
   setLocalModelStore(memoryHandler);
-  const kernel = new Kernel(lesson, {
-    tf, Plot: plot, modules: { '@tensorflow/tfjs': tf, '@observablehq/plot': plot, lab },
-    confirmStop: (message) => confirm(message),
-  }, { softExerciseChecks: true, useSolutions: false });
+  const kernel = new Kernel(
+    lesson,
+    {
+      tf,
+      Plot: plot,
+      modules: { '@tensorflow/tfjs': tf, '@observablehq/plot': plot, lab },
+      confirmStop: (message) => confirm(message),
+    },
+    { softExerciseChecks: true, useSolutions: false },
+  );
   kernel.subscribe((cell: CellState) => {
     const element = cellElements[cell.index]!;
     element.dataset.status = cell.status;
@@ -197,4 +207,6 @@ addEventListener('message', (event: MessageEvent<ToSandbox>) => {
   }
 });
 if (isolated) send({ type: 'ready' });
-else document.querySelector('.sandbox-status')!.textContent = 'This page runs lessons only inside the lab’s sandbox (open them from the lab’s “Open a lesson” page).';
+else
+  document.querySelector('.sandbox-status')!.textContent =
+    'This page runs lessons only inside the lab’s sandbox (open them from the lab’s “Open a lesson” page).';

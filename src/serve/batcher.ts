@@ -46,12 +46,13 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxBatc
     stats.items += batch.length;
     stats.largest = Math.max(stats.largest, batch.length);
     // Through a promise, so that even a run that throws synchronously settles every item.
-    Promise.resolve().then(() => run(batch.map((w) => w.item))).then(
-      (results) => {
+    Promise.resolve()
+      .then(() => run(batch.map((w) => w.item)))
+      .then((results) => {
         if (results.length !== batch.length) throw new Error(`the model answered ${results.length} of ${batch.length} inputs`);
         batch.forEach((w, i) => w.resolve({ result: results[i]!, batchSize: batch.length }));
-      },
-    ).catch((error: unknown) => batch.forEach((w) => w.reject(error)));
+      })
+      .catch((error: unknown) => batch.forEach((w) => w.reject(error)));
   };
 
   return {

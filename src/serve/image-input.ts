@@ -25,11 +25,16 @@ const EMPTY = new Uint8Array(0);
 function complete(type: string, bytes: Buffer): boolean {
   const tail = (n: number) => bytes.subarray(Math.max(0, bytes.length - n));
   switch (type) {
-    case 'png': return tail(12).includes(Buffer.from('IEND'));
-    case 'jpg': return tail(64).includes(Buffer.from([0xff, 0xd9]));
-    case 'gif': return tail(16).includes(0x3b);
-    case 'webp': return bytes.length >= 8 && bytes.readUInt32LE(4) + 8 <= bytes.length;
-    default: return true;
+    case 'png':
+      return tail(12).includes(Buffer.from('IEND'));
+    case 'jpg':
+      return tail(64).includes(Buffer.from([0xff, 0xd9]));
+    case 'gif':
+      return tail(16).includes(0x3b);
+    case 'webp':
+      return bytes.length >= 8 && bytes.readUInt32LE(4) + 8 <= bytes.length;
+    default:
+      return true;
   }
 }
 
@@ -52,12 +57,19 @@ export async function imageToInput(bytes: Buffer, shape: readonly number[], pixe
   const { type, width: sentWidth, height: sentHeight } = header(bytes);
   const pixels = sentWidth * sentHeight;
   if (pixels > MAX_IMAGE_PIXELS) {
-    throw new BadRequest(`the image is ${sentWidth} × ${sentHeight} pixels; this server takes at most ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels (4096 × 4096)`, 413);
+    throw new BadRequest(
+      `the image is ${sentWidth} × ${sentHeight} pixels; this server takes at most ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels (4096 × 4096)`,
+      413,
+    );
   }
   if (pixels > MAX_PIXELS_PER_BYTE * bytes.length) {
-    throw new BadRequest(`the image claims ${sentWidth} × ${sentHeight} pixels in ${bytes.length} bytes: a file that small cannot hold that picture`, 400);
+    throw new BadRequest(
+      `the image claims ${sentWidth} × ${sentHeight} pixels in ${bytes.length} bytes: a file that small cannot hold that picture`,
+      400,
+    );
   }
-  if (!complete(type, bytes)) throw new BadRequest(`the ${type === 'jpg' ? 'JPEG' : type.toUpperCase()} is cut short (its end is missing): send the whole file`, 400);
+  if (!complete(type, bytes))
+    throw new BadRequest(`the ${type === 'jpg' ? 'JPEG' : type.toUpperCase()} is cut short (its end is missing): send the whole file`, 400);
   let image: Awaited<ReturnType<typeof loadImage>>;
   try {
     image = await loadImage(bytes);
@@ -79,7 +91,9 @@ export async function imageToInput(bytes: Buffer, shape: readonly number[], pixe
   const scale = (value: number) => low + ((high - low) * value) / 255;
   const out = new Float32Array(height * width * channels);
   for (let p = 0; p < height * width; p++) {
-    const r = data[p * 4]!, g = data[p * 4 + 1]!, b = data[p * 4 + 2]!;
+    const r = data[p * 4]!,
+      g = data[p * 4 + 1]!,
+      b = data[p * 4 + 2]!;
     if (channels === 1) out[p] = scale((r + g + b) / 3);
     else {
       out[p * 3] = scale(r);

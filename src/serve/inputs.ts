@@ -34,12 +34,17 @@ function flatten(value: unknown, shape: readonly number[], where: string, out: n
   if (shape.length === 0) {
     if (typeof value !== 'number') throw new BadRequest(`${where} is ${kindOf(value)}, not a number`);
     // The model computes in float32: 1e39 is finite in JSON but infinite there.
-    if (!Number.isFinite(Math.fround(value))) throw new BadRequest(`${where} is too large for the model's float32 numbers (their magnitude must stay under 3.4e38)`);
+    if (!Number.isFinite(Math.fround(value)))
+      throw new BadRequest(`${where} is too large for the model's float32 numbers (their magnitude must stay under 3.4e38)`);
     out.push(value);
     return;
   }
-  if (!Array.isArray(value)) throw new BadRequest(`${where} is ${kindOf(value)}; it should be an array of ${shape[0]} (the model takes ${describeShape(shape)} here)`);
-  if (value.length !== shape[0]) throw new BadRequest(`${where} has ${value.length} entries; the model takes ${shape[0]} there (shape ${describeShape(shape)})`);
+  if (!Array.isArray(value))
+    throw new BadRequest(
+      `${where} is ${kindOf(value)}; it should be an array of ${shape[0]} (the model takes ${describeShape(shape)} here)`,
+    );
+  if (value.length !== shape[0])
+    throw new BadRequest(`${where} has ${value.length} entries; the model takes ${shape[0]} there (shape ${describeShape(shape)})`);
   value.forEach((entry, i) => flatten(entry, shape.slice(1), `${where}[${i}]`, out));
 }
 
@@ -75,6 +80,7 @@ export function parseJsonInputs(text: string, shape: readonly number[], maxInput
   if (input !== undefined) return [oneInput(input, shape, 'input')];
   if (inputs === undefined) throw new BadRequest('the JSON object has no "input" or "inputs" field');
   if (!Array.isArray(inputs) || inputs.length === 0) throw new BadRequest('"inputs" should be a non-empty array of inputs');
-  if (inputs.length > maxInputs) throw new BadRequest(`"inputs" has ${inputs.length} inputs; this server takes at most ${maxInputs} per request`, 413);
+  if (inputs.length > maxInputs)
+    throw new BadRequest(`"inputs" has ${inputs.length} inputs; this server takes at most ${maxInputs} per request`, 413);
   return inputs.map((value, i) => oneInput(value, shape, `inputs[${i}]`));
 }

@@ -5,7 +5,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LabModelInfo } from '../ml/model-io/info.ts';
 
-
 export interface Prediction {
   /** The most probable class. */
   class: string;
@@ -34,7 +33,9 @@ export function createPredictor(model: tf.LayersModel, info: LabModelInfo) {
       // Inputs near float32's limit can overflow inside the model. The batch holds other clients'
       // inputs too, so this input alone is refused (by the server), not the batch.
       if (!row.every(Number.isFinite)) return OVERFLOW;
-      const probabilities = row.map((probability, c) => ({ class: info.classes[c] ?? `class ${c}`, probability })).sort((a, b) => b.probability - a.probability);
+      const probabilities = row
+        .map((probability, c) => ({ class: info.classes[c] ?? `class ${c}`, probability }))
+        .sort((a, b) => b.probability - a.probability);
       return { class: probabilities[0]!.class, probability: probabilities[0]!.probability, probabilities };
     });
   };

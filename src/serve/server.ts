@@ -92,12 +92,15 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
   const { maxBodyBytes = 5 * 1024 * 1024, maxInputs = 256, maxBatch = 64, maxWaitMs = 4, log = console.log, loopbackOnly = true } = options;
   const predict = createPredictor(model, info);
   const gate = createDecodeGate({ concurrent: options.decodeConcurrency ?? 2, queued: options.decodeQueue ?? 8 });
-  const batcher = createBatcher<Float32Array, { prediction: Answer; modelMs: number }>(async (inputs) => {
-    const begun = performance.now();
-    const predictions = await predict(inputs);
-    const modelMs = performance.now() - begun;
-    return predictions.map((prediction) => ({ prediction, modelMs }));
-  }, { maxBatch, maxWaitMs });
+  const batcher = createBatcher<Float32Array, { prediction: Answer; modelMs: number }>(
+    async (inputs) => {
+      const begun = performance.now();
+      const predictions = await predict(inputs);
+      const modelMs = performance.now() - begun;
+      return predictions.map((prediction) => ({ prediction, modelMs }));
+    },
+    { maxBatch, maxWaitMs },
+  );
   const counts = { requests: 0, errors: 0, hangUps: 0 };
   const started = Date.now();
   const page = tryPage(name, info);
@@ -116,8 +119,15 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
     }
     if (path === '/health' && request.method === 'GET') {
       sendJson(response, 200, {
-        status: 'ok', model: name, classes: info.classes, inputShape: info.inputShape, pixelRange: info.pixelRange ?? null,
-        uptimeSeconds: Math.round((Date.now() - started) / 1000), ...counts, ...batcher.stats(), images: gate.stats(),
+        status: 'ok',
+        model: name,
+        classes: info.classes,
+        inputShape: info.inputShape,
+        pixelRange: info.pixelRange ?? null,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        ...counts,
+        ...batcher.stats(),
+        images: gate.stats(),
       });
       return { status: 200 };
     }
@@ -129,7 +139,8 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const image = type.startsWith('image/') || type === 'application/octet-stream';
       let inputs: Float32Array[];
-      if (type === 'application/json') inputs = parseJsonInputs((await readBody(request, maxBodyBytes)).toString('utf8'), info.inputShape, maxInputs);
+      if (type === 'application/json')
+        inputs = parseJsonInputs((await readBody(request, maxBodyBytes)).toString('utf8'), info.inputShape, maxInputs);
       else if (image) {
         // Admitted (or refused, its body dropped) before the body is read: bodies are up to 5 MB.
         try {
@@ -144,11 +155,18 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
         } finally {
           gate.leave();
         }
-      } else throw new BadRequest(`content-type "${clip(type, 60) || 'none'}" is not supported: send application/json, or an image's bytes with its image/* type`, 415);
+      } else
+        throw new BadRequest(
+          `content-type "${clip(type, 60) || 'none'}" is not supported: send application/json, or an image's bytes with its image/* type`,
+          415,
+        );
       const answers = await Promise.all(inputs.map((input) => batcher.submit(input)));
       const overflowed = answers.findIndex((a) => a.result.prediction === OVERFLOW);
       if (overflowed >= 0) {
-        throw new BadRequest(`the model's output for ${inputs.length > 1 ? `inputs[${overflowed}]` : 'the input'} is not a number (its values overflow inside the model): send values in the range it was trained on`, 422);
+        throw new BadRequest(
+          `the model's output for ${inputs.length > 1 ? `inputs[${overflowed}]` : 'the input'} is not a number (its values overflow inside the model): send values in the range it was trained on`,
+          422,
+        );
       }
       const batchSize = Math.max(...answers.map((a) => a.batchSize));
       const modelMs = Math.max(...answers.map((a) => a.result.modelMs));
@@ -197,7 +215,12 @@ export function createModelServer(model: tf.LayersModel, info: LabModelInfo, nam
   // where it gives one (431 for huge headers, 408 for a timeout), and never write to a closed socket.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
   });
   return { server, stats: () => ({ ...batcher.stats(), ...counts }) };

@@ -1,14 +1,14 @@
 /** The small page at GET /: try the model with a JSON body or an image, see the answer and latency. */
 import type { LabModelInfo } from '../ml/model-io/info.ts';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function tryPage(name: string, info: LabModelInfo): string {
   const isImage = info.inputShape.length === 3;
   const example = JSON.stringify({ input: info.inputShape.length === 1 ? Array(info.inputShape[0]).fill(0) : '…' });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(name)}: model API</title>
+<title>${escapeHtml(name)}: model API</title>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
 code, textarea, pre { font-family: ui-monospace, monospace; font-size: 0.9rem; }
@@ -17,12 +17,12 @@ button { font: inherit; padding: 0.3rem 0.8rem; }
 table { border-collapse: collapse; } td, th { padding: 0.2rem 0.8rem; border-bottom: 1px solid #ddd; text-align: left; }
 .error { color: #b00020; }
 </style></head><body>
-<h1>${escape(name)}</h1>
-<p>${escape(info.description ?? 'A model in the lab\'s format.')}</p>
-<p>Classes: ${info.classes.map((c) => `<code>${escape(c)}</code>`).join(', ')}. Input shape: <code>[${info.inputShape.join(', ')}]</code>${info.pixelRange ? `, pixels in [${info.pixelRange.join(', ')}]` : ''}.</p>
+<h1>${escapeHtml(name)}</h1>
+<p>${escapeHtml(info.description ?? "A model in the lab's format.")}</p>
+<p>Classes: ${info.classes.map((c) => `<code>${escapeHtml(c)}</code>`).join(', ')}. Input shape: <code>[${info.inputShape.join(', ')}]</code>${info.pixelRange ? `, pixels in [${info.pixelRange.join(', ')}]` : ''}.</p>
 <h2>Try it</h2>
 ${isImage ? `<p><label>An image (PNG, JPEG, WebP, GIF): <input type="file" id="image" accept="image/*"></label></p>` : ''}
-<p><label for="json">JSON body for <code>POST /predict</code></label><br><textarea id="json">${escape(example)}</textarea></p>
+<p><label for="json">JSON body for <code>POST /predict</code></label><br><textarea id="json">${escapeHtml(example)}</textarea></p>
 <p><button id="send">Send JSON</button></p>
 <div id="result" role="status" aria-live="polite"></div>
 <h2>From code</h2>

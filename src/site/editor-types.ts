@@ -59,7 +59,10 @@ function collectTypes(): Record<string, string> {
   }
   for (const [pkg, dir] of packages) {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { types?: string; typings?: string };
-    files[`file:///node_modules/${pkg}/package.json`] = JSON.stringify({ name: pkg, types: manifest.types ?? manifest.typings ?? 'index.d.ts' });
+    files[`file:///node_modules/${pkg}/package.json`] = JSON.stringify({
+      name: pkg,
+      types: manifest.types ?? manifest.typings ?? 'index.d.ts',
+    });
   }
   files['file:///node_modules/lab/package.json'] = JSON.stringify({ name: 'lab', types: 'ml/index.ts' });
   // UMD-style globals: cells use `tf` and `Plot` as values and as namespaces of types (tf.Tensor).
@@ -68,4 +71,3 @@ function collectTypes(): Record<string, string> {
   files['file:///node_modules/@lab/globals/cells.d.ts'] = GLOBALS;
   return files;
 }
-

@@ -18,7 +18,7 @@ export interface LabFenceOptions {
 
 export function labFences(md: MarkdownIt, { interactive }: LabFenceOptions): void {
   const fallback = md.renderer.rules.fence!;
-  const escape = md.utils.escapeHtml;
+  const escapeHtml = md.utils.escapeHtml;
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const [kind] = token.info.trim().split(/\s+/);
@@ -32,7 +32,7 @@ export function labFences(md: MarkdownIt, { interactive }: LabFenceOptions): voi
       counts.set(forId, n);
       const body = md.render(token.content);
       return interactive
-        ? `<div class="hint" data-hint-for="${escape(forId)}" tabindex="-1" hidden><p class="hint-label">Hint ${n}</p>${body}</div>\n`
+        ? `<div class="hint" data-hint-for="${escapeHtml(forId)}" tabindex="-1" hidden><p class="hint-label">Hint ${n}</p>${body}</div>\n`
         : `<details class="hint"><summary>Hint ${n}</summary>${body}</details>\n`;
     }
     if (kind === 'question') {
@@ -46,21 +46,22 @@ export function labFences(md: MarkdownIt, { interactive }: LabFenceOptions): voi
 }
 
 function questionText(md: MarkdownIt, question: Question): string {
-  const choices = question.kind === 'choice'
-    ? `<ul>${question.choices.map((c) => `<li>${md.renderInline(c.text)}</li>`).join('')}</ul>` : '';
+  const choices =
+    question.kind === 'choice' ? `<ul>${question.choices.map((c) => `<li>${md.renderInline(c.text)}</li>`).join('')}</ul>` : '';
   return `<div class="question"><p class="question-label">Question</p>${md.render(question.prompt)}${choices}</div>\n`;
 }
 
 /** The form a lesson page makes live (src/client/questions.ts); its spec travels in data-spec. */
 function questionForm(md: MarkdownIt, question: Question): string {
-  const escape = md.utils.escapeHtml;
+  const escapeHtml = md.utils.escapeHtml;
   const id = `question-${question.id}`;
   let field: string;
   if (question.kind === 'choice') {
     const type = question.choices.filter((c) => c.correct).length > 1 ? 'checkbox' : 'radio';
     const hint = type === 'checkbox' ? '<p class="question-note">Pick every right answer.</p>' : '';
-    field = `${hint}<ul class="question-choices">${question.choices.map((choice, i) =>
-      `<li><label><input type="${type}" name="${id}" value="${i}"> ${md.renderInline(choice.text)}</label></li>`).join('')}</ul>`;
+    field = `${hint}<ul class="question-choices">${question.choices
+      .map((choice, i) => `<li><label><input type="${type}" name="${id}" value="${i}"> ${md.renderInline(choice.text)}</label></li>`)
+      .join('')}</ul>`;
   } else if (question.kind === 'number') {
     field = `<label class="question-field">Your answer (a number) <input type="text" inputmode="decimal" autocomplete="off" name="${id}"></label>`;
   } else {
@@ -68,7 +69,9 @@ function questionForm(md: MarkdownIt, question: Question): string {
   }
   const button = question.kind === 'open' ? '' : '<button type="button" data-action="check-answer">Check answer</button>';
   const explain = question.explain ? `<div class="question-explain" hidden>${md.render(question.explain)}</div>` : '';
-  return `<div class="question" role="group" aria-labelledby="${id}" data-question="${escape(question.id)}" data-kind="${question.kind}" data-spec="${escape(JSON.stringify(question))}">` +
+  return (
+    `<div class="question" role="group" aria-labelledby="${id}" data-question="${escapeHtml(question.id)}" data-kind="${question.kind}" data-spec="${escapeHtml(JSON.stringify(question))}">` +
     `<div class="question-prompt" id="${id}"><span class="question-label">Question</span>${md.render(question.prompt)}</div>` +
-    `${field}<div class="question-actions">${button}<span class="question-feedback" role="status"></span></div>${explain}</div>\n`;
+    `${field}<div class="question-actions">${button}<span class="question-feedback" role="status"></span></div>${explain}</div>\n`
+  );
 }

@@ -12,7 +12,10 @@ import type { Lesson } from '../notebook/lesson.ts';
 import { STAGES } from '../notebook/schema.ts';
 
 const lessonFiles = import.meta.glob('/lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const fixtureFiles = import.meta.glob('/tests/fixtures/site/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const fixtureFiles = import.meta.glob('/tests/fixtures/site/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 const files = process.env.LAB_TEST_LESSONS === '1' ? { ...lessonFiles, ...fixtureFiles } : lessonFiles;
 
 export function publishedLessons(): Lesson[] {
@@ -33,8 +36,9 @@ export const STAGE_TITLES: Record<(typeof STAGES)[number], string> = {
 };
 
 export function lessonsByStage(lessons: Lesson[]) {
-  return STAGES.map((stage) => ({ stage, title: STAGE_TITLES[stage], lessons: lessons.filter((l) => l.meta.stage === stage) }))
-    .filter((group) => group.lessons.length > 0);
+  return STAGES.map((stage) => ({ stage, title: STAGE_TITLES[stage], lessons: lessons.filter((l) => l.meta.stage === stage) })).filter(
+    (group) => group.lessons.length > 0,
+  );
 }
 
 export const lessonUrl = (lesson: Lesson) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}/lessons/${lesson.slug}/`;

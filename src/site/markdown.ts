@@ -17,7 +17,11 @@ export interface Heading {
   id: string;
 }
 
-export const slugify = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+export const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '') || 'section';
 
 /** A renderer for one lesson: ids stay unique across all its prose blocks. */
 export function lessonMarkdown() {

@@ -24,7 +24,7 @@ export function monacoCssAsScript() {
       // Fonts and images the CSS points at become assets Vite emits and names.
       const css = readFileSync(path, 'utf8').replace(/url\((['"]?)(\.[^'")]+)\1\)/g, (_match, _quote, relative) => {
         const name = `asset${imports.length}`;
-        imports.push(`import ${name} from ${JSON.stringify(resolve(dirname(path), relative) + '?url')};`);
+        imports.push(`import ${name} from ${JSON.stringify(`${resolve(dirname(path), relative)}?url`)};`);
         return `url(\${${name}})`;
       });
       return `${imports.join('\n')}

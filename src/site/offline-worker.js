@@ -51,14 +51,16 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith('lab-') && name !== CACHE).map((name) => caches.delete(name)));
-    // Every open page of the site is taken over: on the first install, so the page that installed
-    // it has what it loads next (the editor, a lesson's session) offline too; on an update, the
-    // other tabs are told to reload (client/offline.ts), since their old code is no longer cached.
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith('lab-') && name !== CACHE).map((name) => caches.delete(name)));
+      // Every open page of the site is taken over: on the first install, so the page that installed
+      // it has what it loads next (the editor, a lesson's session) offline too; on an update, the
+      // other tabs are told to reload (client/offline.ts), since their old code is no longer cached.
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener('message', (event) => {
@@ -69,8 +71,9 @@ async function answer(request, url) {
   const cache = await caches.open(CACHE);
   const page = request.mode === 'navigate' || url.pathname.endsWith('/');
   // Pages are cached without a query (?view=app, ?backend=webgpu); files by their exact URL.
-  const hit = (await cache.match(request, { ignoreSearch: page }))
-    ?? (page && !url.pathname.endsWith('/') ? await cache.match(`${url.pathname}/`) : undefined);
+  const hit =
+    (await cache.match(request, { ignoreSearch: page })) ??
+    (page && !url.pathname.endsWith('/') ? await cache.match(`${url.pathname}/`) : undefined);
   return hit ?? fetch(request);
 }
 

@@ -15,7 +15,10 @@ function files(root: string, dir = root): string[] {
 export function repoFolder(folder: string) {
   const root = join(process.cwd(), folder);
   return {
-    paths: () => files(root).filter((path) => !/\.(md|ts|mjs|py)$/.test(path)).map((path) => ({ params: { path } })),
+    paths: () =>
+      files(root)
+        .filter((path) => !/\.(md|ts|mjs|py)$/.test(path))
+        .map((path) => ({ params: { path } })),
     read: (path: string) => new Response(readFileSync(join(root, path))),
   };
 }

@@ -47,12 +47,15 @@ export function workshopKit(siteDir: string): { zip: Uint8Array; base: string; v
   const site: Zippable = {};
   const files = filesOf(siteDir);
   for (const path of files) site[path] = readFileSync(join(siteDir, path));
-  const zip = zipSync({
-    [KIT_FOLDER]: {
-      'serve.mjs': readFileSync(new URL('./workshop-serve.mjs', import.meta.url)),
-      'README.txt': new TextEncoder().encode(kitReadme(config.base, config.version)),
-      site,
+  const zip = zipSync(
+    {
+      [KIT_FOLDER]: {
+        'serve.mjs': readFileSync(new URL('./workshop-serve.mjs', import.meta.url)),
+        'README.txt': new TextEncoder().encode(kitReadme(config.base, config.version)),
+        site,
+      },
     },
-  }, { level: 6 });
+    { level: 6 },
+  );
   return { zip, base: config.base, version: config.version, files: files.length };
 }

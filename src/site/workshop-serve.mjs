@@ -16,12 +16,28 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.webp': 'image/webp', '.ico': 'image/x-icon', '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
-  '.tsv': 'text/tab-separated-values; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
+  '.txt': 'text/plain; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 
@@ -51,9 +67,12 @@ function parse(argv) {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, base: { type: 'string' } } });
   } catch (error) {
     // Node's words ("Unknown option '--fast'. To specify a positional argument…"): the first sentence.
-    usage(error.message.replace(/\. To specify a positional.*$/s, '')
-      .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
-      .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value'));
+    usage(
+      error.message
+        .replace(/\. To specify a positional.*$/s, '')
+        .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
+        .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value'),
+    );
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) usage(`one site folder at most (got ${positionals.join(', ')})`);
@@ -178,7 +197,9 @@ function answerer(top, base) {
       if (!info.isFile()) throw new Error('not a file');
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       response.writeHead(200, {
-        'content-type': type, 'content-length': info.size, ...HEADERS,
+        'content-type': type,
+        'content-length': info.size,
+        ...HEADERS,
         ...(type.startsWith('text/html') ? PAGE_HEADERS : {}),
       });
     } catch {
@@ -229,7 +250,10 @@ async function main() {
   }
   // Also IPv6 loopback, where "localhost" may resolve first; no matter if this machine has none.
   const six = createServer(serve);
-  await listen(six, port, '::1').then(() => servers.push(six), () => {});
+  await listen(six, port, '::1').then(
+    () => servers.push(six),
+    () => {},
+  );
   console.log(`The lab is at http://localhost:${port}${base}`);
   console.log('Open it in Chrome, Edge or Firefox on this computer. Ctrl+C stops the server.');
   const stop = () => {

@@ -12,8 +12,13 @@ import { prepared } from '../helpers/prepared.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -64,16 +69,22 @@ export const statuses = (page: Page) => page.$$eval('[data-cell]', (cells) => ce
 
 /** Waits until no cell is queued, running or stopping (after Run all, Stop, ...). */
 export async function waitUntilSettled(page: Page, timeout = 90_000): Promise<void> {
-  await page.waitForFunction(() => {
-    const busy = ['queued', 'running', 'stopping'];
-    return [...document.querySelectorAll<HTMLElement>('[data-cell]')].every((cell) => !busy.includes(cell.dataset.status!));
-  }, null, { timeout, polling: 100 });
+  await page.waitForFunction(
+    () => {
+      const busy = ['queued', 'running', 'stopping'];
+      return [...document.querySelectorAll<HTMLElement>('[data-cell]')].every((cell) => !busy.includes(cell.dataset.status!));
+    },
+    null,
+    { timeout, polling: 100 },
+  );
 }
 
 /** A value from the lesson scope, through the page's test hook. */
 export function scopeValue(page: Page, name: string): Promise<unknown> {
   return page.evaluate(async (key) => {
-    const session = await (window as unknown as { lab: { loadSession(): Promise<{ kernel: { scope: Record<string, unknown> } }> } }).lab.loadSession();
+    const session = await (
+      window as unknown as { lab: { loadSession(): Promise<{ kernel: { scope: Record<string, unknown> } }> } }
+    ).lab.loadSession();
     return session.kernel.scope[key];
   }, name);
 }
@@ -82,10 +93,21 @@ export function scopeValue(page: Page, name: string): Promise<unknown> {
 export async function setCellCode(page: Page, index: number, code: string): Promise<void> {
   await page.locator(`[data-cell="${index}"] .cell-code`).click();
   await page.locator(`[data-cell="${index}"] .monaco-editor`).waitFor();
-  await page.evaluate(async ({ index, code }) => {
-    const kit = await (window as unknown as { lab: { editorKit(): Promise<{ monaco: { editor: { getModel(uri: unknown): { setValue(v: string): void } }; Uri: { parse(s: string): unknown } } }> } }).lab.editorKit();
-    kit.monaco.editor.getModel(kit.monaco.Uri.parse(`file:///lesson/cell-${index + 1}.ts`))!.setValue(code);
-  }, { index, code });
+  await page.evaluate(
+    async ({ index, code }) => {
+      const kit = await (
+        window as unknown as {
+          lab: {
+            editorKit(): Promise<{
+              monaco: { editor: { getModel(uri: unknown): { setValue(v: string): void } }; Uri: { parse(s: string): unknown } };
+            }>;
+          };
+        }
+      ).lab.editorKit();
+      kit.monaco.editor.getModel(kit.monaco.Uri.parse(`file:///lesson/cell-${index + 1}.ts`))!.setValue(code);
+    },
+    { index, code },
+  );
 }
 
 /**
@@ -97,10 +119,14 @@ export async function runCell(page: Page, index: number, timeout = 120_000): Pro
   const selector = `[data-cell="${index}"]`;
   const before = Number((await page.getAttribute(selector, 'data-runs')) ?? 0);
   await page.locator(selector).getByRole('button', { name: 'Run cell' }).click();
-  await page.waitForFunction(({ selector, before }) => {
-    const cell = document.querySelector<HTMLElement>(selector)!;
-    return Number(cell.dataset.runs ?? 0) > before && ['done', 'error', 'stale'].includes(cell.dataset.status!);
-  }, { selector, before }, { timeout, polling: 50 });
+  await page.waitForFunction(
+    ({ selector, before }) => {
+      const cell = document.querySelector<HTMLElement>(selector)!;
+      return Number(cell.dataset.runs ?? 0) > before && ['done', 'error', 'stale'].includes(cell.dataset.status!);
+    },
+    { selector, before },
+    { timeout, polling: 50 },
+  );
   await waitUntilSettled(page, timeout);
 }
 
@@ -116,9 +142,11 @@ export async function downloadsOf(page: Page, count: number, action: () => Promi
   while (downloads.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   if (downloads.length !== count) throw new Error(`expected ${count} downloads, got ${downloads.length}`);
   const dir = mkdtempSync(join(tmpdir(), 'lab-download-'));
-  return Promise.all(downloads.map(async (download) => {
-    const path = join(dir, download.suggestedFilename());
-    await download.saveAs(path);
-    return path;
-  }));
+  return Promise.all(
+    downloads.map(async (download) => {
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      return path;
+    }),
+  );
 }

@@ -19,7 +19,10 @@ afterAll(() => lab?.close());
  * first visit, which only slows the self-test on this 2-core machine.
  */
 async function openCheck(init?: () => void, { serviceWorkers = false } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await lab.browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: serviceWorkers ? 'allow' : 'block' });
+  const context = await lab.browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    serviceWorkers: serviceWorkers ? 'allow' : 'block',
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(lab.site.url).origin });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -33,7 +36,11 @@ async function openCheck(init?: () => void, { serviceWorkers = false } = {}): Pr
 }
 
 async function selfTestFinished(page: Page): Promise<void> {
-  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('[data-check]')!.dataset.selfTest!), null, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(
+    () => ['done', 'error'].includes(document.querySelector<HTMLElement>('[data-check]')!.dataset.selfTest!),
+    null,
+    { timeout: 60_000, polling: 100 },
+  );
 }
 
 const text = (page: Page, fact: string) => page.locator(`[data-fact="${fact}"]`).innerText();
@@ -75,7 +82,9 @@ describe('workshop check page', () => {
 
     const report = await page.locator('[data-fact="report"]').textContent();
     expect(report).toContain(`Summary: ${summary}`);
-    expect(report).toMatch(new RegExp(`Self-test: ${backend}, ${rate.toLocaleString('en-US')} samples/s, accuracy ${(accuracy * 100).toFixed(1)}%`));
+    expect(report).toMatch(
+      new RegExp(`Self-test: ${backend}, ${rate.toLocaleString('en-US')} samples/s, accuracy ${(accuracy * 100).toFixed(1)}%`),
+    );
     expect(report).toContain('Secure context: yes');
 
     await page.getByRole('button', { name: 'Copy report' }).click();
@@ -92,7 +101,10 @@ describe('workshop check page', () => {
   it('re-runs the self-test on another backend the learner picks', async () => {
     const { page, errors } = await openCheck();
     await selfTestFinished(page);
-    const options = await page.getByLabel('Run again on').locator('option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+    const options = await page
+      .getByLabel('Run again on')
+      .locator('option')
+      .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
     expect(options).toContain('cpu');
     await page.getByLabel('Run again on').selectOption('cpu');
     await page.getByRole('button', { name: 'Run the self-test' }).click();
@@ -106,7 +118,9 @@ describe('workshop check page', () => {
     const summary = await page.textContent('[data-fact="summary"]');
     expect(summary).toContain(chosen);
     expect(summary).not.toMatch(/failed/);
-    expect(await page.locator('[data-fact="report"]').textContent()).toMatch(chosen === 'CPU' ? /Self-test: CPU/ : /Self-test on CPU: [\d,]+ samples\/s/);
+    expect(await page.locator('[data-fact="report"]').textContent()).toMatch(
+      chosen === 'CPU' ? /Self-test: CPU/ : /Self-test on CPU: [\d,]+ samples\/s/,
+    );
     console.log(`check page rates: ${(await page.locator('.check-results tbody tr').allInnerTexts()).join(' | ')}`);
     expect(errors).toEqual([]);
     await page.context().close();

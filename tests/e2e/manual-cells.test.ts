@@ -14,7 +14,9 @@ let server: ChildProcess;
 let api: string;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['src/cli/serve-model.ts', 'models/shapes-features', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['src/cli/serve-model.ts', 'models/shapes-features', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   api = await new Promise<string>((resolve, reject) => {
     let text = '';
     server.stdout!.on('data', (chunk) => {
@@ -45,7 +47,10 @@ describe("lesson 05's run=false cells", () => {
     // The model, and the cell that imports saveModel, which the download cell uses.
     await runCell(page, train);
     await runCell(page, save);
-    expect([await page.getAttribute(`[data-cell="${train}"]`, 'data-status'), await page.getAttribute(`[data-cell="${save}"]`, 'data-status')]).toEqual(['done', 'done']);
+    expect([
+      await page.getAttribute(`[data-cell="${train}"]`, 'data-status'),
+      await page.getAttribute(`[data-cell="${save}"]`, 'data-status'),
+    ]).toEqual(['done', 'done']);
 
     // Download: the two files a server or another browser loads.
     const files = await downloadsOf(page, 2, () => runCell(page, download));
@@ -55,7 +60,9 @@ describe("lesson 05's run=false cells", () => {
     const picker = page.getByLabel('Model files (model.json and its weights)');
     await picker.waitFor();
     await picker.setInputFiles(files.filter((f) => f.endsWith('.bin')));
-    await expect.poll(() => page.locator('.picker-status').textContent()).toMatch(/pick the model\.json file and its weights file.*Pick again/);
+    await expect
+      .poll(() => page.locator('.picker-status').textContent())
+      .toMatch(/pick the model\.json file and its weights file.*Pick again/);
     await picker.setInputFiles(files);
     await waitUntilSettled(page);
     expect(await page.getAttribute(`[data-cell="${pick}"]`, 'data-status')).toBe('done');

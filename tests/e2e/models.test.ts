@@ -16,7 +16,10 @@ afterAll(() => lab?.close());
 describe('models in the browser', () => {
   it('saves a model to IndexedDB, lists it, loads it back with the same predictions', async () => {
     const { page, errors } = await lab.open('lessons/ui-basics/');
-    await setCellCode(page, 0, `
+    await setCellCode(
+      page,
+      0,
+      `
 import { saveModel, loadModel, listModels, deleteModel } from "lab";
 const net = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: "softmax", inputShape: [3] })] });
 await saveModel(net, "indexeddb://e2e-model", { classes: ["no", "yes"], description: "test" });
@@ -28,7 +31,8 @@ let refused = "";
 try { await loadModel("indexeddb://e2e-model", { expectInputShape: [8] }); } catch (error) { refused = (error as Error).message; }
 await deleteModel("e2e-model");
 const after = (await listModels()).map((m) => m.name);
-({ saved: saved.includes("e2e-model"), classes: info.classes.join(), same, refused, gone: !after.includes("e2e-model") })`);
+({ saved: saved.includes("e2e-model"), classes: info.classes.join(), same, refused, gone: !after.includes("e2e-model") })`,
+    );
     await runCell(page, 0);
     const output = await page.locator('[data-cell="0"] [data-output]').textContent();
     expect(await page.getAttribute('[data-cell="0"]', 'data-status'), output ?? '').toBe('done');
@@ -45,11 +49,15 @@ const after = (await listModels()).map((m) => m.name);
 describe('the Models panel', () => {
   it('lists a saved model, downloads it, refuses a file that is not a model, uploads one, deletes', async () => {
     const { page, errors } = await lab.open('lessons/ui-basics/');
-    await setCellCode(page, 0, `
+    await setCellCode(
+      page,
+      0,
+      `
 import { saveModel } from "lab";
 const net = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: "softmax", inputShape: [3] })] });
 await saveModel(net, "lab://panel-test", { classes: ["no", "yes"] });
-"saved"`);
+"saved"`,
+    );
     await runCell(page, 0);
     await page.getByRole('button', { name: 'Models' }).click();
     const panel = page.getByRole('dialog', { name: 'Models in this browser' });

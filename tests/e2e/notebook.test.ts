@@ -123,7 +123,11 @@ describe('the training panel', () => {
     const stop = page.getByRole('button', { name: 'Stop training' });
     await stop.waitFor();
     await page.waitForFunction((i) => document.querySelectorAll(`[data-cell="${i}"] .training-charts svg`).length >= 2, index);
-    await page.waitForFunction((i) => /epoch [3-9]\//.test(document.querySelector(`[data-cell="${i}"] .training-info`)!.textContent!), index, { timeout: 60_000 });
+    await page.waitForFunction(
+      (i) => /epoch [3-9]\//.test(document.querySelector(`[data-cell="${i}"] .training-info`)!.textContent!),
+      index,
+      { timeout: 60_000 },
+    );
     await stop.click();
     await waitUntilSettled(page);
     expect(await page.getAttribute(cell(index), 'data-status')).toBe('done');
@@ -190,7 +194,11 @@ describe('the editor', () => {
     const source = await page.evaluate(() => (window as any).lab.sources[4]);
     await setCellCode(page, 4, `xs\n${source}`);
     await page.waitForTimeout(1500);
-    const word = page.locator(`${cell(4)} .view-line`).first().locator('span span', { hasText: 'xs' }).first();
+    const word = page
+      .locator(`${cell(4)} .view-line`)
+      .first()
+      .locator('span span', { hasText: 'xs' })
+      .first();
     const box = (await word.boundingBox())!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover-content', { hasText: 'Tensor2D' });
@@ -223,7 +231,9 @@ describe('backends', () => {
     await page.getByLabel('Backend').selectOption('cpu');
     await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent!.startsWith('cpu · '));
     // The page paints cell statuses on the next animation frame, after the backend label.
-    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)!.dataset.status === 'idle', cell(1), { timeout: 5000 });
+    await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)!.dataset.status === 'idle', cell(1), {
+      timeout: 5000,
+    });
     expect(await scopeValue(page, 'xs')).toBeUndefined();
     await page.reload();
     await runCell(page, 0);

@@ -16,7 +16,6 @@ import { buildManifest, writeServiceWorker, type OfflineManifest } from '../../s
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, runCell, statuses, waitUntilSettled } from './browser.ts';
 import { prepared } from '../helpers/prepared.ts';
 
-
 let browser: Browser;
 beforeAll(async () => {
   await prepared('site');
@@ -40,11 +39,14 @@ async function waitUntilSaved(page: Page, manifest: OfflineManifest, timeout = 1
   const deadline = Date.now() + timeout;
   let state: { controlled: boolean; caches: string[]; cached: number } | undefined;
   while (Date.now() < deadline) {
-    state = await page.evaluate(async (name) => ({
-      controlled: Boolean(navigator.serviceWorker?.controller),
-      caches: await caches.keys(),
-      cached: (await caches.has(name)) ? (await (await caches.open(name)).keys()).length : 0,
-    }), `lab-${manifest.version}`);
+    state = await page.evaluate(
+      async (name) => ({
+        controlled: Boolean(navigator.serviceWorker?.controller),
+        caches: await caches.keys(),
+        cached: (await caches.has(name)) ? (await (await caches.open(name)).keys()).length : 0,
+      }),
+      `lab-${manifest.version}`,
+    );
     if (state.controlled && state.cached === manifest.files.length) return;
     await page.waitForTimeout(200);
   }
@@ -71,7 +73,9 @@ describe('offline', () => {
     await page.goto(`${site.url}lessons/ui-basics/`);
     await waitUntilSaved(page, manifest);
     const seconds = (Date.now() - start) / 1000;
-    console.log(`offline: ${manifest.files.length} files, ${(manifest.totalBytes / 1e6).toFixed(1)} MB precached; first visit to saved: ${seconds.toFixed(1)} s`);
+    console.log(
+      `offline: ${manifest.files.length} files, ${(manifest.totalBytes / 1e6).toFixed(1)} MB precached; first visit to saved: ${seconds.toFixed(1)} s`,
+    );
     const ready = page.getByRole('status').filter({ hasText: 'Saved for offline use' });
     await ready.waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/offline-ready.png` });
@@ -90,7 +94,19 @@ describe('offline', () => {
     await page.locator('[data-cell="0"] .cell-code').click();
     await page.locator('[data-cell="0"] .monaco-editor').waitFor({ timeout: 30_000 });
     const info = await page.evaluate(async () => {
-      type Kit = { monaco: { Uri: { parse(s: string): { toString(): string } }; editor: { getModel(u: unknown): { getValue(): string } | null }; typescript: { getTypeScriptWorker(): Promise<(uri: unknown) => Promise<{ getQuickInfoAtPosition(f: string, o: number): Promise<{ displayParts: { text: string }[] } | undefined> }>> } } };
+      type Kit = {
+        monaco: {
+          Uri: { parse(s: string): { toString(): string } };
+          editor: { getModel(u: unknown): { getValue(): string } | null };
+          typescript: {
+            getTypeScriptWorker(): Promise<
+              (
+                uri: unknown,
+              ) => Promise<{ getQuickInfoAtPosition(f: string, o: number): Promise<{ displayParts: { text: string }[] } | undefined> }>
+            >;
+          };
+        };
+      };
       const kit = await (window as unknown as { lab: { editorKit(): Promise<Kit> } }).lab.editorKit();
       const uri = kit.monaco.Uri.parse('file:///lesson/cell-1.ts');
       const source = kit.monaco.editor.getModel(uri)!.getValue();

@@ -11,7 +11,9 @@ import { axeBothSchemes } from './axe.ts';
 import { SCREENSHOTS, startLab, statuses, waitUntilSettled, type Lab } from './browser.ts';
 
 export function realLessonTests(part: number): void {
-  const slugs = lessonsOfPart(BROWSER_PARTS, part).filter((name) => /^\d+-.*\.md$/.test(name)).map(slugOf);
+  const slugs = lessonsOfPart(BROWSER_PARTS, part)
+    .filter((name) => /^\d+-.*\.md$/.test(name))
+    .map(slugOf);
   let lab: Lab;
   beforeAll(async () => {
     lab = await startLab();
@@ -19,24 +21,35 @@ export function realLessonTests(part: number): void {
   afterAll(() => lab?.close());
 
   describe(`lessons, part ${part}, in Chromium`, () => {
-    it.each(slugs)('%s: Run all ends with every cell done', async (slug) => {
-      const { page, errors } = await lab.open(`lessons/${slug}/`);
-      await page.getByRole('button', { name: 'Run all' }).click();
-      await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
-      // The longest lesson takes a minute on a software GPU alone, two beside another browser
-      // test, and longer on a busy machine: a timeout here would only hide where it is slow.
-      await waitUntilSettled(page, 540_000);
-      const result = await statuses(page);
-      expect(result.every((s) => s === 'done' || s === 'skipped'), `statuses: ${result.join(', ')}`).toBe(true);
-      expect(errors).toEqual([]);
-      // The backend the toolbar names is the one TF.js really uses.
-      const shown = (await page.textContent('.backend-label'))!.split(' · ')[0];
-      const used = await page.evaluate(async () => (await (window as unknown as { lab: { loadSession(): Promise<{ tf: { getBackend(): string } }> } }).lab.loadSession()).tf.getBackend());
-      expect(shown).toBe(used);
-      await page.screenshot({ path: `${SCREENSHOTS}/${slug}.png`, fullPage: true });
-      // Accessibility after running, when charts, tables, widgets and checks are on the page.
-      expect((await axeBothSchemes(page)).join('\n')).toBe('');
-      await page.close();
-    }, 600_000);
+    it.each(slugs)(
+      '%s: Run all ends with every cell done',
+      async (slug) => {
+        const { page, errors } = await lab.open(`lessons/${slug}/`);
+        await page.getByRole('button', { name: 'Run all' }).click();
+        await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
+        // The longest lesson takes a minute on a software GPU alone, two beside another browser
+        // test, and longer on a busy machine: a timeout here would only hide where it is slow.
+        await waitUntilSettled(page, 540_000);
+        const result = await statuses(page);
+        expect(
+          result.every((s) => s === 'done' || s === 'skipped'),
+          `statuses: ${result.join(', ')}`,
+        ).toBe(true);
+        expect(errors).toEqual([]);
+        // The backend the toolbar names is the one TF.js really uses.
+        const shown = (await page.textContent('.backend-label'))!.split(' · ')[0];
+        const used = await page.evaluate(async () =>
+          (
+            await (window as unknown as { lab: { loadSession(): Promise<{ tf: { getBackend(): string } }> } }).lab.loadSession()
+          ).tf.getBackend(),
+        );
+        expect(shown).toBe(used);
+        await page.screenshot({ path: `${SCREENSHOTS}/${slug}.png`, fullPage: true });
+        // Accessibility after running, when charts, tables, widgets and checks are on the page.
+        expect((await axeBothSchemes(page)).join('\n')).toBe('');
+        await page.close();
+      },
+      600_000,
+    );
   });
 }

@@ -30,12 +30,16 @@ describe('download, share, open', () => {
     expect(readFileSync(file, 'utf8')).toContain(EDIT);
     expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: "Fixture: notebook basics"\n/);
     // A control is prose for the tests: the page hides it, the downloaded lesson keeps it as written.
-    expect(readFileSync(file, 'utf8')).toContain('```control cell=fit-line check=slope\nlever: a learning rate far too small\nreplace:\ntf.train.sgd(0.3)\nwith:\ntf.train.sgd(0.0001)\n```');
+    expect(readFileSync(file, 'utf8')).toContain(
+      '```control cell=fit-line check=slope\nlever: a learning rate far too small\nreplace:\ntf.train.sgd(0.3)\nwith:\ntf.train.sgd(0.0001)\n```',
+    );
     expect(await page.textContent('article')).not.toContain('far too small');
 
     const open = await lab.open('open/');
     await open.page.locator('input[name="lesson-file"]').setInputFiles(file);
-    await expect.poll(() => open.page.locator('.open-notice').textContent()).toContain('came from the file ui-basics.md. None of its code has run');
+    await expect
+      .poll(() => open.page.locator('.open-notice').textContent())
+      .toContain('came from the file ui-basics.md. None of its code has run');
     expect(await open.page.locator('.open-code').first().textContent()).toContain('a shared edit');
     expect(await open.page.textContent('body')).not.toContain('far too small');
     expect(await open.page.locator('iframe').count()).toBe(0);
@@ -67,15 +71,24 @@ describe('download, share, open', () => {
     const frame = shared.frameLocator('iframe');
     await frame.locator('.sandbox-status').filter({ hasText: 'Ran in a sandbox' }).waitFor({ timeout: 120_000 });
     expect(await frame.locator('[data-cell="0"] [data-output]').textContent()).toContain('A SHARED EDIT');
-    expect(await frame.locator('[data-cell]').evaluateAll((cells) => cells.every((c) => (c as HTMLElement).dataset.status === 'done'))).toBe(true);
+    expect(
+      await frame.locator('[data-cell]').evaluateAll((cells) => cells.every((c) => (c as HTMLElement).dataset.status === 'done')),
+    ).toBe(true);
     // Another link opened in the same tab (only the fragment changes) shows, and would run, the other lesson.
     const second = await encodeLesson('---\ntitle: The second link\nstage: intro\nsummary: S\n---\n\n```ts id=a\n"second"\n```\n');
-    await shared.evaluate((hash) => { location.hash = hash; }, `lesson=${second}`);
+    await shared.evaluate((hash) => {
+      location.hash = hash;
+    }, `lesson=${second}`);
     await expect.poll(() => shared.locator('.open-notice').textContent()).toContain('“The second link” came from a shared link');
     expect(await shared.locator('iframe').count()).toBe(0);
     expect(await shared.locator('.open-code').first().textContent()).toBe('"second"');
     // A link that would unpack to hundreds of megabytes is refused, quickly, with a reason.
-    await shared.evaluate((hash) => { location.hash = hash; }, `lesson=${await encodeLesson('x'.repeat(20 * 1024 * 1024))}`);
+    await shared.evaluate(
+      (hash) => {
+        location.hash = hash;
+      },
+      `lesson=${await encodeLesson('x'.repeat(20 * 1024 * 1024))}`,
+    );
     await expect.poll(() => shared.getByRole('alert').textContent()).toMatch(/this link is too large/);
     expect(errors).toEqual([]);
     await shared.close();
@@ -86,13 +99,19 @@ describe('download, share, open', () => {
     const context = await lab.browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${lab.site.url}lessons/ui-basics/`);
-    await setCellCode(page, 1, 'import { saveModel } from "lab";\nawait saveModel(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] }), "lab://mine", { classes: ["y"] });\n"saved"');
+    await setCellCode(
+      page,
+      1,
+      'import { saveModel } from "lab";\nawait saveModel(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] }), "lab://mine", { classes: ["y"] });\n"saved"',
+    );
     await runCell(page, 1);
     const editsBefore = await page.evaluate(() => localStorage.getItem('lab:edits:ui-basics'));
     expect(editsBefore).toContain('lab://mine');
 
     const hostile = join(mkdtempSync(join(tmpdir(), 'lesson-')), 'hostile.md');
-    writeFileSync(hostile, `---
+    writeFileSync(
+      hostile,
+      `---
 title: Hostile
 stage: intro
 summary: Tries to reach the learner's data.
@@ -127,7 +146,8 @@ for (const [name, text] of [["invoice-1.exe", "MZ"], ["labels.json", '{"labels":
 }
 "tried to download"
 \`\`\`
-`);
+`,
+    );
     // The same browser profile as the learner's page: its storage is what must stay out of reach.
     const open = await context.newPage();
     const errors: string[] = [];
@@ -161,7 +181,13 @@ for (const [name, text] of [["invoice-1.exe", "MZ"], ["labels.json", '{"labels":
     expect(await open.title()).not.toBe('pwned');
     // And the learner's things are as they were.
     expect(await open.evaluate(() => localStorage.getItem('lab:edits:ui-basics'))).toBe(editsBefore);
-    const models = await page.evaluate(async () => (await (window as unknown as { lab: { loadSession(): Promise<{ lab: { listModels(): Promise<{ name: string }[]> } }> } }).lab.loadSession()).lab.listModels());
+    const models = await page.evaluate(async () =>
+      (
+        await (
+          window as unknown as { lab: { loadSession(): Promise<{ lab: { listModels(): Promise<{ name: string }[]> } }> } }
+        ).lab.loadSession()
+      ).lab.listModels(),
+    );
     expect(models.map((m) => m.name)).toContain('lab://mine');
     expect(errors).toEqual([]);
     await context.close();
@@ -174,7 +200,10 @@ for (const [name, text] of [["invoice-1.exe", "MZ"], ["labels.json", '{"labels":
       frame.src = `${base}sandbox/`;
       document.body.append(frame);
       await new Promise((resolve) => frame.addEventListener('load', resolve));
-      frame.contentWindow!.postMessage({ type: 'lesson', text: '---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts\ndocument.title = "ran"\n```\n', file: 'x.md' }, '*');
+      frame.contentWindow!.postMessage(
+        { type: 'lesson', text: '---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts\ndocument.title = "ran"\n```\n', file: 'x.md' },
+        '*',
+      );
       await new Promise((resolve) => setTimeout(resolve, 1500));
       return { text: frame.contentDocument!.querySelector('.sandbox-status')!.textContent, title: frame.contentDocument!.title };
     }, new URL(lab.site.url).pathname);

@@ -113,7 +113,9 @@ describe('exercises and progress', () => {
 
     const open = page.locator('[data-question="why-validation"]');
     await open.locator('textarea').fill('Training accuracy rewards memorising.');
-    await page.waitForFunction(() => document.querySelector('[data-question="why-validation"] .question-feedback')?.textContent === 'Saved with your progress.');
+    await page.waitForFunction(
+      () => document.querySelector('[data-question="why-validation"] .question-feedback')?.textContent === 'Saved with your progress.',
+    );
     expect(await progressLine(page)).toContain('2 of 2 questions right');
     expect(await progressLine(page)).toContain('1 of 1 open answers written');
 
@@ -189,10 +191,12 @@ describe('presenter mode and the keyboard', () => {
     await page.locator('[data-cell="0"] .monaco-editor .view-lines').click();
     await page.waitForFunction(() => document.activeElement?.closest('[data-cell="0"] .monaco-editor') != null);
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => {
-      const active = document.activeElement as HTMLElement;
-      return `${active.closest<HTMLElement>('.cell')?.dataset.cell} ${active.dataset.action}`;
-    })).toBe('0 run');
+    expect(
+      await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement;
+        return `${active.closest<HTMLElement>('.cell')?.dataset.cell} ${active.dataset.action}`;
+      }),
+    ).toBe('0 run');
     await page.keyboard.press('Alt+ArrowDown');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('.cell')?.dataset.cell)).toBe('1');
     await page.locator('[data-cell="1"] [data-action="run"]').focus();
@@ -200,7 +204,9 @@ describe('presenter mode and the keyboard', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('.cell')?.dataset.cell)).toBe('0');
     // Shift+Enter on a cell runs it and moves on.
     await page.keyboard.press('Shift+Enter');
-    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') === 'done', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') === 'done', null, {
+      timeout: 60_000,
+    });
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('.cell')?.dataset.cell)).toBe('1');
     expect(errors).toEqual([]);
     await page.close();

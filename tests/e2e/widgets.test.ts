@@ -12,7 +12,12 @@ afterAll(() => lab?.close());
 const cell = (index: number) => `[data-cell="${index}"]`;
 /** The index of the first cell whose code contains `text` (lessons gain cells; indices move). */
 const cellWith = (page: import('playwright-core').Page, text: string) =>
-  page.$$eval('[data-cell]', (cells, wanted) => Number((cells as HTMLElement[]).find((c) => c.querySelector('.cell-code')?.textContent?.includes(wanted))?.dataset.cell ?? -1), text);
+  page.$$eval(
+    '[data-cell]',
+    (cells, wanted) =>
+      Number((cells as HTMLElement[]).find((c) => c.querySelector('.cell-code')?.textContent?.includes(wanted))?.dataset.cell ?? -1),
+    text,
+  );
 
 describe('the labelling widget', () => {
   it('labels by click and by keys, undoes, moves, and exports', async () => {
@@ -35,7 +40,13 @@ describe('the labelling widget', () => {
     expect(await status.textContent()).toBe('Image 1 of 300 (labelled square) · 2 labelled');
     const [download] = await Promise.all([page.waitForEvent('download'), widget.getByRole('button', { name: 'Download labels' }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(exported).toEqual({ classes: ['circle', 'square', 'triangle'], labels: [{ index: 0, label: 1 }, { index: 1, label: 0 }] });
+    expect(exported).toEqual({
+      classes: ['circle', 'square', 'triangle'],
+      labels: [
+        { index: 0, label: 1 },
+        { index: 1, label: 0 },
+      ],
+    });
     await runCell(page, 1);
     expect(await page.locator(`${cell(1)} [data-output]`).textContent()).toMatch(/^you labelled 2 images; [0-2] agree with the truth$/);
     expect(errors).toEqual([]);

@@ -48,7 +48,9 @@ function serve(folder: string, args: string[]): Promise<string> {
 describe('workshop kit', () => {
   it('zips the built site with a zero-dependency serve.mjs that serves it on localhost', async () => {
     const zip = join(dir, 'kit.zip');
-    const printed = execFileSync(process.execPath, ['src/cli/workshop-kit.ts', '--site', inject('siteDir'), '--out', zip], { encoding: 'utf8' });
+    const printed = execFileSync(process.execPath, ['src/cli/workshop-kit.ts', '--site', inject('siteDir'), '--out', zip], {
+      encoding: 'utf8',
+    });
     expect(printed).toMatch(/files of the site/);
 
     const entries = unzipSync(readFileSync(zip));
@@ -88,7 +90,9 @@ describe('workshop kit', () => {
     expect((await fetch(`${url}sw.js`)).headers.get('content-type')).toMatch(/^text\/javascript/);
     const lesson = await fetch(`${url}lessons/welcome/`);
     expect(lesson.status).toBe(200);
-    expect((await fetch(`${url}lessons/welcome`, { redirect: 'manual' })).headers.get('location')).toBe(`${inject('siteBase')}lessons/welcome/`);
+    expect((await fetch(`${url}lessons/welcome`, { redirect: 'manual' })).headers.get('location')).toBe(
+      `${inject('siteBase')}lessons/welcome/`,
+    );
     expect((await fetch(`${url}no-such-file.js`)).status).toBe(404);
     expect((await fetch(`${url}..%2f..%2fserve.mjs`)).status).toBe(403);
 

@@ -13,7 +13,8 @@ describe('a forked lesson on its own', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'fork-install-')), 'welcome-prototype');
     execFileSync(process.execPath, ['src/cli/fork.ts', 'lessons/00-welcome.md', dir]);
     // npm as a learner runs it, on whatever Node is first on PATH: the fork brings its own Node 24.
-    const npm = (...args: string[]) => spawnSync('npm', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+    const npm = (...args: string[]) =>
+      spawnSync('npm', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
     const install = npm('install');
     expect(install.status, install.stderr).toBe(0);
     const test = npm('test');

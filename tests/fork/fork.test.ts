@@ -37,8 +37,11 @@ describe('cells as modules', () => {
     expect(modules[0]!.text).toContain('export { random, points };');
   });
 
-  it('repeats an earlier cell\'s import of the lab where a later cell uses the name', () => {
-    const lesson = parseLesson('---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts\nimport { mulberry32 } from "lab";\n```\n\n```ts\nconst r = mulberry32(1);\n```\n', 'inline.md');
+  it("repeats an earlier cell's import of the lab where a later cell uses the name", () => {
+    const lesson = parseLesson(
+      '---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts\nimport { mulberry32 } from "lab";\n```\n\n```ts\nconst r = mulberry32(1);\n```\n',
+      'inline.md',
+    );
     expect(cellModules(lesson)[1]!.text).toContain('import { mulberry32 } from "../lab/ml/index.ts";');
   });
 
@@ -53,21 +56,31 @@ describe('cells as modules', () => {
     expect(modules[5]!.text).toContain('Not run by default');
   });
 
-  const inline = (...cells: string[]) => parseLesson(`---\ntitle: T\nstage: intro\nsummary: S\n---\n\n${cells.map((c) => `\`\`\`ts\n${c}\n\`\`\``).join('\n\n')}\n`, 'inline.md');
+  const inline = (...cells: string[]) =>
+    parseLesson(
+      `---\ntitle: T\nstage: intro\nsummary: S\n---\n\n${cells.map((c) => `\`\`\`ts\n${c}\n\`\`\``).join('\n\n')}\n`,
+      'inline.md',
+    );
 
   it('imports a name once even when the cell and an earlier cell both bring it', () => {
-    const text = cellModules(inline('import * as tf from "@tensorflow/tfjs";\nconst a = tf.scalar(1);', 'const b = tf.scalar(2).add(a);'))[1]!.text;
+    const text = cellModules(
+      inline('import * as tf from "@tensorflow/tfjs";\nconst a = tf.scalar(1);', 'const b = tf.scalar(2).add(a);'),
+    )[1]!.text;
     expect(text.match(/import \* as tf/g)).toHaveLength(1);
   });
 
-  it('allows a function\'s own variable named like another cell\'s, refuses destructuring into another cell\'s', () => {
-    expect(() => cellModules(inline('let total = 0;', 'function sum(xs: number[]) { let total = 0; for (const x of xs) total += x; return total; }'))).not.toThrow();
+  it("allows a function's own variable named like another cell's, refuses destructuring into another cell's", () => {
+    expect(() =>
+      cellModules(inline('let total = 0;', 'function sum(xs: number[]) { let total = 0; for (const x of xs) total += x; return total; }')),
+    ).not.toThrow();
     expect(() => cellModules(inline('let a = 1;\nlet b = 2;', '[a, b] = [b, a];'))).toThrow('cell 2 assigns to `a`');
   });
 
-  it('refuses a cell that assigns another cell\'s variable, naming the file, line and name', () => {
+  it("refuses a cell that assigns another cell's variable, naming the file, line and name", () => {
     expect(() => cellModules(fixture('assigns-across.md'))).toThrow(ForkError);
-    expect(() => cellModules(fixture('assigns-across.md'))).toThrow('tests/fixtures/fork/assigns-across.md:12: cell 2 assigns to `counter`, which cell 1 declares');
+    expect(() => cellModules(fixture('assigns-across.md'))).toThrow(
+      'tests/fixtures/fork/assigns-across.md:12: cell 2 assigns to `counter`, which cell 1 declares',
+    );
   });
 });
 
@@ -77,7 +90,10 @@ describe('npm run fork', () => {
     const lessons = readdirSync('lessons').filter((name) => name.endsWith('.md'));
     for (const name of lessons) fork(`lessons/${name}`, join(root, name.replace(/\.md$/, '')));
     symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
-    writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ extends: `./${lessons[0]!.replace(/\.md$/, '')}/tsconfig.json`, include: ['*/src', '*/test'] }));
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({ extends: `./${lessons[0]!.replace(/\.md$/, '')}/tsconfig.json`, include: ['*/src', '*/test'] }),
+    );
     const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);

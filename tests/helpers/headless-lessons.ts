@@ -19,12 +19,21 @@ export function headlessLessonTests(part: number): void {
       // A restart is not a failure (the runner judged every branch on a clean trunk), but it
       // costs a second run of the lesson: say so, so the leaking branch gets fixed.
       for (const why of report.notes) console.warn(`${file}: ${why}`);
-      const failedCells = report.cells.filter((cell) => cell.status === 'error').map((cell) => printCell(cell)).join('');
+      const failedCells = report.cells
+        .filter((cell) => cell.status === 'error')
+        .map((cell) => printCell(cell))
+        .join('');
       expect(failedCells || report.error || '', 'the trunk (every cell, solutions in place of starters)').toBe('');
       expect(report.cells.every((cell) => cell.status === 'done' || cell.status === 'skipped')).toBe(true);
-      const heldNot = report.controls.filter((c) => !c.failed).map((c) => printBranch(file, c)).join('');
+      const heldNot = report.controls
+        .filter((c) => !c.failed)
+        .map((c) => printBranch(file, c))
+        .join('');
       expect(heldNot, 'controls whose check did not fail').toBe('');
-      const startersNot = report.starters.filter((s) => !s.failed).map((s) => printBranch(file, s)).join('');
+      const startersNot = report.starters
+        .filter((s) => !s.failed)
+        .map((s) => printBranch(file, s))
+        .join('');
       expect(startersNot, 'exercise starters that did not fail their check').toBe('');
       expect(report.ok).toBe(true);
     });

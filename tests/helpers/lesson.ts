@@ -9,10 +9,15 @@ export const FRONTMATTER = '---\ntitle: Test\nstage: intro\nsummary: A test less
 
 /** A cell is `source` or `[info, source]`, info being what follows "ts" on the fence. */
 export function lessonText(cells: (string | [string, string])[]): string {
-  return FRONTMATTER + cells.map((cell) => {
-    const [info, source] = typeof cell === 'string' ? ['', cell] : cell;
-    return `\nSome prose.\n\n\`\`\`ts${info ? ` ${info}` : ''}\n${source}\n\`\`\`\n`;
-  }).join('');
+  return (
+    FRONTMATTER +
+    cells
+      .map((cell) => {
+        const [info, source] = typeof cell === 'string' ? ['', cell] : cell;
+        return `\nSome prose.\n\n\`\`\`ts${info ? ` ${info}` : ''}\n${source}\n\`\`\`\n`;
+      })
+      .join('')
+  );
 }
 
 export function lessonOf(cells: (string | [string, string])[], file = 'test.md'): Lesson {

@@ -1,7 +1,11 @@
 /** `npm run serve-model` as a real process on a free port, for the API tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export interface Started { child: ChildProcess; url: string; output: () => string }
+export interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
 
 /** Starts the CLI on a free port; resolves once it prints its URL (or rejects with what it printed). */
 export function startServer(args: string[]): Promise<Started> {

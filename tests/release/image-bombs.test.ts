@@ -32,15 +32,23 @@ describe('image bombs against the model API', () => {
     context.fillRect(0, 0, 4096, 4096);
     const png = new Uint8Array(canvas.toBuffer('image/png'));
     const before = memory(server.child.pid!);
-    const answers = await Promise.all(Array.from({ length: 40 }, () =>
-      fetch(`${server.url}predict`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png })
-        .then(async (response) => ({ status: response.status, retry: response.headers.get('retry-after'), body: await response.text() }))));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`${server.url}predict`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png }).then(async (response) => ({
+          status: response.status,
+          retry: response.headers.get('retry-after'),
+          body: await response.text(),
+        })),
+      ),
+    );
     const after = memory(server.child.pid!);
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
     expect(answers.filter((a) => a.status === 503).every((a) => a.retry === '1')).toBe(true);
-    console.log(`image bombs: ${statuses.filter((s) => s === 200).length} answered, ${statuses.filter((s) => s === 503).length} told to retry; RSS ${before.rss.toFixed(0)} → peak ${after.peak.toFixed(0)} MB`);
+    console.log(
+      `image bombs: ${statuses.filter((s) => s === 200).length} answered, ${statuses.filter((s) => s === 503).length} told to retry; RSS ${before.rss.toFixed(0)} → peak ${after.peak.toFixed(0)} MB`,
+    );
     expect(after.peak - before.rss).toBeLessThan(300);
     const health = await (await fetch(`${server.url}health`)).json();
     expect(health.status).toBe('ok');

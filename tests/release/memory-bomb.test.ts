@@ -14,7 +14,9 @@ describe('a memory bomb', () => {
     const bomb = await runLessonFile(lesson('tests/fixtures/hostile/memory-bomb.md'), { guardMs: 60_000, timeoutMs: 120_000 });
     expect(bomb.ok).toBe(false);
     expect(bomb.cells.map((c) => c.status)).toEqual(['done', 'error']);
-    expect(bomb.cells[1]!.outputs[0]!.text).toContain(`memory-bomb.md:12: the cell used more than the runner's ${WORKER_HEAP_MB} MB of memory`);
+    expect(bomb.cells[1]!.outputs[0]!.text).toContain(
+      `memory-bomb.md:12: the cell used more than the runner's ${WORKER_HEAP_MB} MB of memory`,
+    );
     const after = await runLessonFile(lesson('tests/fixtures/cli/passing.md'), { guardMs: 3000, timeoutMs: 60_000 });
     expect(after.ok).toBe(true);
   }, 180_000);

@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => server?.child.kill());
 
 const post = (body: string | Buffer, type = 'application/json') =>
-  fetch(`${server.url}predict`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  fetch(`${server.url}predict`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
 const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
 
 function png(width: number, height: number): Buffer {
@@ -47,7 +51,13 @@ function jpegBomb(): Buffer {
 
 describe('the model API under attack', () => {
   it('refuses values that overflow float32, and inputs whose output overflows, instead of answering null', async () => {
-    const huge = await post(JSON.stringify({ input: Array(256).fill(0).map((v, i) => (i === 3 ? 1e39 : v)) }));
+    const huge = await post(
+      JSON.stringify({
+        input: Array(256)
+          .fill(0)
+          .map((v, i) => (i === 3 ? 1e39 : v)),
+      }),
+    );
     expect(huge.status).toBe(400);
     expect(await errorOf(huge)).toMatch(/input\[3\] is too large for the model's float32 numbers/);
     const overflowing = await post(JSON.stringify({ input: Array(256).fill(3e38) }));
@@ -74,7 +84,12 @@ describe('the model API under attack', () => {
     expect(junk.status).toBe(400);
     expect((await errorOf(junk)).length).toBeLessThan(300);
     // Log lines too.
-    expect(server.output().split('\n').every((line) => line.length < 600)).toBe(true);
+    expect(
+      server
+        .output()
+        .split('\n')
+        .every((line) => line.length < 600),
+    ).toBe(true);
   });
 
   it('refuses a truncated image and a decompression bomb before decoding them', async () => {
@@ -92,7 +107,9 @@ describe('the model API under attack', () => {
     const { port } = new URL(server.url);
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write('POST /predict HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n{"input": [');
+        socket.write(
+          'POST /predict HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n{"input": [',
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();
@@ -115,14 +132,21 @@ describe('the decode gate', () => {
     let running = 0;
     let most = 0;
     const release: (() => void)[] = [];
-    const jobs = Array.from({ length: 10 }, () => gate.run(() => new Promise<void>((resolve) => {
-      running++;
-      most = Math.max(most, running);
-      release.push(() => {
-        running--;
-        resolve();
-      });
-    })).finally(() => gate.leave()));
+    const jobs = Array.from({ length: 10 }, () =>
+      gate
+        .run(
+          () =>
+            new Promise<void>((resolve) => {
+              running++;
+              most = Math.max(most, running);
+              release.push(() => {
+                running--;
+                resolve();
+              });
+            }),
+        )
+        .finally(() => gate.leave()),
+    );
     while (release.length || running) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       release.shift()?.();

@@ -31,7 +31,11 @@ function drawnPng(shape: 'circle' | 'square'): Buffer {
 }
 
 const post = (url: string, body: string | Buffer, type = 'application/json') =>
-  fetch(`${url}predict`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  fetch(`${url}predict`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
 
 let server: Started;
 beforeAll(async () => {
@@ -44,12 +48,19 @@ describe('serve-model', () => {
     const response = await fetch(`${server.url}health`);
     expect(response.status).toBe(200);
     const health = await response.json();
-    expect(health).toMatchObject({ status: 'ok', model: 'shapes-features', classes: ['circle', 'square', 'triangle'], inputShape: [16, 16, 1] });
+    expect(health).toMatchObject({
+      status: 'ok',
+      model: 'shapes-features',
+      classes: ['circle', 'square', 'triangle'],
+      inputShape: [16, 16, 1],
+    });
   });
 
   it('classifies JSON inputs, nested or flat, one or several', async () => {
     const shapes = generateShapes({ count: 30, offset: 0.05, seed: 77 });
-    const flat = await (await post(server.url, JSON.stringify({ inputs: Array.from(shapes.labels, (_, i) => pixelsOf(shapes, i)) }))).json();
+    const flat = await (
+      await post(server.url, JSON.stringify({ inputs: Array.from(shapes.labels, (_, i) => pixelsOf(shapes, i)) }))
+    ).json();
     expect(flat.predictions).toHaveLength(30);
     const right = flat.predictions.filter((p: { class: string }, i: number) => p.class === shapes.classes[shapes.labels[i]!]).length;
     expect(right / 30).toBeGreaterThanOrEqual(0.8);
@@ -74,7 +85,18 @@ describe('serve-model', () => {
   it('refuses bad requests with a 4xx that says what is wrong, and keeps serving', async () => {
     const refusals: [Promise<Response>, number, string][] = [
       [post(server.url, JSON.stringify({ input: [1, 2, 3] })), 400, 'the model takes 16 there (shape [16, 16, 1])'],
-      [post(server.url, JSON.stringify({ input: Array(256).fill(0).map((v, i) => (i === 17 ? 'dark' : v)) })), 400, 'input[17] is a string of 4 characters, not a number'],
+      [
+        post(
+          server.url,
+          JSON.stringify({
+            input: Array(256)
+              .fill(0)
+              .map((v, i) => (i === 17 ? 'dark' : v)),
+          }),
+        ),
+        400,
+        'input[17] is a string of 4 characters, not a number',
+      ],
       [post(server.url, '{"input": [1, 2'), 400, 'not valid JSON'],
       [post(server.url, JSON.stringify({ pixels: [] })), 400, 'no "input" or "inputs"'],
       [post(server.url, Buffer.from('this is not a picture'), 'image/png'), 415, 'not an image'],
@@ -123,7 +145,9 @@ describe('serve-model', () => {
   it('batches a burst of concurrent requests into fewer model calls', async () => {
     const before = await (await fetch(`${server.url}health`)).json();
     const shapes = generateShapes({ count: 32, seed: 78 });
-    const responses = await Promise.all(Array.from(shapes.labels, (_, i) => post(server.url, JSON.stringify({ input: pixelsOf(shapes, i) }))));
+    const responses = await Promise.all(
+      Array.from(shapes.labels, (_, i) => post(server.url, JSON.stringify({ input: pixelsOf(shapes, i) }))),
+    );
     const answers = await Promise.all(responses.map((r) => r.json()));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     const after = await (await fetch(`${server.url}health`)).json();
@@ -133,7 +157,10 @@ describe('serve-model', () => {
   });
 
   it('lets a page on another origin call it (CORS) and logs each request with its latency', async () => {
-    const preflight = await fetch(`${server.url}predict`, { method: 'OPTIONS', headers: { origin: 'http://localhost:4321', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${server.url}predict`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:4321', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
@@ -163,7 +190,10 @@ describe('serve-model on the command line', () => {
   });
 
   it('refuses a folder that holds no model, saying so', async () => {
-    const error = await startServer(['datasets']).then(() => undefined, (e: Error & { code: number }) => e);
+    const error = await startServer(['datasets']).then(
+      () => undefined,
+      (e: Error & { code: number }) => e,
+    );
     expect(error?.code).toBe(2);
     expect(error?.message).toContain('no model.json in');
   });

@@ -6,8 +6,19 @@
  */
 import { BACKEND_NAMES, webglRenderer, webgpuAdapter, type BackendName } from '../backend.ts';
 import {
-  BACKEND_LABELS, advice, browserFamily, formatCount, formatPercent, reportText, selfTestVerdict, summary, webgpuStateText,
-  type CheckFacts, type Level, type SelfTestResult, type WebGPUState,
+  BACKEND_LABELS,
+  advice,
+  browserFamily,
+  formatCount,
+  formatPercent,
+  reportText,
+  selfTestVerdict,
+  summary,
+  webgpuStateText,
+  type CheckFacts,
+  type Level,
+  type SelfTestResult,
+  type WebGPUState,
 } from './verdict.ts';
 
 const root = document.querySelector<HTMLElement>('[data-check]')!;
@@ -78,40 +89,66 @@ async function webgpuState(): Promise<{ state: WebGPUState; adapter?: string }> 
 
 function paint(): void {
   const backend = facts.backend;
-  setText(fact('backend'), backend ? BACKEND_LABELS[backend.name] : facts.backendError ? `None (${facts.backendError})` : 'Checking…',
-    backend ? (backend.name === 'cpu' ? 'warn' : 'good') : facts.backendError ? 'bad' : undefined);
+  setText(
+    fact('backend'),
+    backend ? BACKEND_LABELS[backend.name] : facts.backendError ? `None (${facts.backendError})` : 'Checking…',
+    backend ? (backend.name === 'cpu' ? 'warn' : 'good') : facts.backendError ? 'bad' : undefined,
+  );
   setText(fact('device'), backend?.device ?? '—');
   const note = fact('backend-note');
   note.hidden = !backend?.note;
   note.textContent = backend?.note ? `Why: ${backend.note}.` : '';
   const state = facts.webgpu.state;
   const webgpu = webgpuStateText(state);
-  setText(fact('webgpu'), `${webgpu[0]!.toUpperCase()}${webgpu.slice(1)}${facts.webgpu.adapter ? `. Adapter: ${facts.webgpu.adapter}` : ''}`,
-    state === 'hardware' ? 'good' : 'warn');
+  setText(
+    fact('webgpu'),
+    `${webgpu[0]!.toUpperCase()}${webgpu.slice(1)}${facts.webgpu.adapter ? `. Adapter: ${facts.webgpu.adapter}` : ''}`,
+    state === 'hardware' ? 'good' : 'warn',
+  );
   setText(fact('webgl'), facts.webgl ?? 'None: WebGL 2 is not available');
 
-  setText(fact('secure'), facts.secureContext
-    ? `Yes: ${facts.origin} is a secure context, so the browser may offer WebGPU and offline use.`
-    : `No: ${facts.origin} is not a secure context (it is neither HTTPS nor localhost), so WebGPU and offline use are unavailable here. `
-      + 'Open the HTTPS address your teacher gives you, or run the workshop copy on your own computer and open it at a http://localhost address.',
-  facts.secureContext ? 'good' : 'bad');
+  setText(
+    fact('secure'),
+    facts.secureContext
+      ? `Yes: ${facts.origin} is a secure context, so the browser may offer WebGPU and offline use.`
+      : `No: ${facts.origin} is not a secure context (it is neither HTTPS nor localhost), so WebGPU and offline use are unavailable here. ` +
+          'Open the HTTPS address your teacher gives you, or run the workshop copy on your own computer and open it at a http://localhost address.',
+    facts.secureContext ? 'good' : 'bad',
+  );
 
-  setText(fact('local-storage'), facts.storage.localStorage ? 'Usable: edits and progress are kept' : 'Blocked: edits and progress would be lost', facts.storage.localStorage ? 'good' : 'warn');
-  setText(fact('indexeddb'), facts.storage.indexedDB ? 'Usable: saved models are kept' : 'Blocked: saved models would be lost', facts.storage.indexedDB ? 'good' : 'warn');
-  setText(fact('service-worker'), facts.offline.serviceWorker ? 'Supported' : 'Not supported here', facts.offline.serviceWorker ? 'good' : 'warn');
-  setText(fact('offline'), facts.offline.controlled ? 'Ready for offline use' : 'Not yet: the lab\'s offline copy does not serve this page (yet)',
-    facts.offline.controlled ? 'good' : undefined);
+  setText(
+    fact('local-storage'),
+    facts.storage.localStorage ? 'Usable: edits and progress are kept' : 'Blocked: edits and progress would be lost',
+    facts.storage.localStorage ? 'good' : 'warn',
+  );
+  setText(
+    fact('indexeddb'),
+    facts.storage.indexedDB ? 'Usable: saved models are kept' : 'Blocked: saved models would be lost',
+    facts.storage.indexedDB ? 'good' : 'warn',
+  );
+  setText(
+    fact('service-worker'),
+    facts.offline.serviceWorker ? 'Supported' : 'Not supported here',
+    facts.offline.serviceWorker ? 'good' : 'warn',
+  );
+  setText(
+    fact('offline'),
+    facts.offline.controlled ? 'Ready for offline use' : "Not yet: the lab's offline copy does not serve this page (yet)",
+    facts.offline.controlled ? 'good' : undefined,
+  );
 
   paintResults();
   const items = advice(facts);
   const list = fact('advice');
-  list.replaceChildren(...items.map((item) => {
-    const li = document.createElement('li');
-    li.dataset.advice = item.id;
-    li.dataset.level = item.level;
-    li.textContent = item.text;
-    return li;
-  }));
+  list.replaceChildren(
+    ...items.map((item) => {
+      const li = document.createElement('li');
+      li.dataset.advice = item.id;
+      li.dataset.level = item.level;
+      li.textContent = item.text;
+      return li;
+    }),
+  );
   fact('no-advice').hidden = items.length > 0 || !facts.selfTest;
 
   const top = summary(facts);
@@ -124,25 +161,29 @@ function paintResults(): void {
   const body = root.querySelector<HTMLTableSectionElement>('.check-results tbody')!;
   const ordered = BACKEND_NAMES.filter((name) => results.has(name)).map((name) => results.get(name)!);
   root.querySelector<HTMLElement>('.check-results')!.hidden = ordered.length === 0;
-  body.replaceChildren(...ordered.map((result) => {
-    const row = document.createElement('tr');
-    row.dataset.backend = result.backend;
-    const verdict = selfTestVerdict(result);
-    const cells = [
-      `${BACKEND_LABELS[result.backend]}${result.backend === facts.backend?.name ? ' (the lab\'s choice)' : ''}`,
-      formatCount(result.samplesPerSecond),
-      formatPercent(result.accuracy),
-      verdict.text,
-    ];
-    row.replaceChildren(...cells.map((text, i) => {
-      const cell = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) cell.scope = 'row';
-      cell.textContent = text;
-      if (i === 3) cell.dataset.level = verdict.level;
-      return cell;
-    }));
-    return row;
-  }));
+  body.replaceChildren(
+    ...ordered.map((result) => {
+      const row = document.createElement('tr');
+      row.dataset.backend = result.backend;
+      const verdict = selfTestVerdict(result);
+      const cells = [
+        `${BACKEND_LABELS[result.backend]}${result.backend === facts.backend?.name ? " (the lab's choice)" : ''}`,
+        formatCount(result.samplesPerSecond),
+        formatPercent(result.accuracy),
+        verdict.text,
+      ];
+      row.replaceChildren(
+        ...cells.map((text, i) => {
+          const cell = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) cell.scope = 'row';
+          cell.textContent = text;
+          if (i === 3) cell.dataset.level = verdict.level;
+          return cell;
+        }),
+      );
+      return row;
+    }),
+  );
 }
 
 type SelfTestModule = typeof import('./self-test.ts');
@@ -153,11 +194,10 @@ async function selfTest(module: SelfTestModule, requested?: BackendName): Promis
   select.disabled = true;
   root.dataset.selfTest = 'running';
   progress.value = 0;
-  let chosen: BackendName | undefined;
   try {
     const choice = await module.useBackend(requested);
-    chosen = choice.name;
-    if (requested && choice.name !== requested) throw new Error(`${BACKEND_LABELS[requested]} is not available here (${choice.note ?? 'it did not start'})`);
+    if (requested && choice.name !== requested)
+      throw new Error(`${BACKEND_LABELS[requested]} is not available here (${choice.note ?? 'it did not start'})`);
     setText(status, `Training on ${BACKEND_LABELS[choice.name]} for ${module.SELF_TEST_SECONDS} seconds…`);
     const result = await module.runSelfTest(base, (fraction) => {
       progress.value = fraction;
@@ -170,8 +210,12 @@ async function selfTest(module: SelfTestModule, requested?: BackendName): Promis
     }
     facts.otherSelfTests = [...results.values()].filter((other) => other.backend !== facts.backend?.name);
     const verdict = selfTestVerdict(result);
-    setText(status, `Done on ${BACKEND_LABELS[result.backend]}: ${formatCount(result.samplesPerSecond)} samples/s, accuracy ${formatPercent(result.accuracy)} `
-      + `(chance is 10%). ${verdict.text}`, verdict.level);
+    setText(
+      status,
+      `Done on ${BACKEND_LABELS[result.backend]}: ${formatCount(result.samplesPerSecond)} samples/s, accuracy ${formatPercent(result.accuracy)} ` +
+        `(chance is 10%). ${verdict.text}`,
+      verdict.level,
+    );
     root.dataset.selfTest = 'done';
   } catch (error) {
     const message = (error as Error).message ?? String(error);
@@ -189,7 +233,9 @@ async function selfTest(module: SelfTestModule, requested?: BackendName): Promis
 
 async function availableBackends(): Promise<BackendName[]> {
   const adapter = facts.webgpu.state === 'hardware' || facts.webgpu.state === 'software';
-  return BACKEND_NAMES.filter((name) => name === 'cpu' || (name === 'webgl' ? facts.webgl !== undefined || facts.backend?.name === 'webgl' : adapter));
+  return BACKEND_NAMES.filter(
+    (name) => name === 'cpu' || (name === 'webgl' ? facts.webgl !== undefined || facts.backend?.name === 'webgl' : adapter),
+  );
 }
 
 async function main(): Promise<void> {
@@ -220,12 +266,14 @@ async function main(): Promise<void> {
     return;
   }
   const names = await availableBackends();
-  select.replaceChildren(...names.map((name) => {
-    const option = document.createElement('option');
-    option.value = name;
-    option.textContent = `${BACKEND_LABELS[name]}${name === facts.backend?.name ? ' (the lab\'s choice)' : ''}`;
-    return option;
-  }));
+  select.replaceChildren(
+    ...names.map((name) => {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = `${BACKEND_LABELS[name]}${name === facts.backend?.name ? " (the lab's choice)" : ''}`;
+      return option;
+    }),
+  );
   select.value = facts.backend!.name;
   paint();
   await selfTest(module, facts.backend!.name);

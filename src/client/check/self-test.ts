@@ -47,7 +47,11 @@ function loadDigits(base: string): Promise<ImageDataset> {
  * a very slow machine), after an untimed warm-up; then measures accuracy on the held-out fifth.
  * `onProgress` gets the fraction done.
  */
-export async function runSelfTest(base: string, onProgress: (fraction: number) => void, seconds = SELF_TEST_SECONDS): Promise<SelfTestResult> {
+export async function runSelfTest(
+  base: string,
+  onProgress: (fraction: number) => void,
+  seconds = SELF_TEST_SECONDS,
+): Promise<SelfTestResult> {
   const started = performance.now();
   const data = await loadDigits(base);
   const { train, valid } = splitDataset(data, { valid: 0.2, seed: 7 });
@@ -57,10 +61,7 @@ export async function runSelfTest(base: string, onProgress: (fraction: number) =
   // the same network on the same shuffles.
   seedRandom(SEED, 'self-test');
   const model = tf.sequential({
-    layers: [
-      tf.layers.dense({ units: 64, activation: 'relu', inputShape: [64] }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
-    ],
+    layers: [tf.layers.dense({ units: 64, activation: 'relu', inputShape: [64] }), tf.layers.dense({ units: 10, activation: 'softmax' })],
   });
   try {
     model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });

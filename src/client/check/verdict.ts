@@ -108,8 +108,9 @@ export function selfTestVerdict(result: SelfTestResult): Verdict {
   if (!(result.accuracy >= SANE_ACCURACY)) {
     return {
       level: 'bad',
-      text: `The test model reached only ${formatPercent(result.accuracy)} accuracy (chance is ${formatPercent(CHANCE_ACCURACY)}): `
-        + `${BACKEND_LABELS[result.backend]} computes wrong results on this machine. Try another backend below.`,
+      text:
+        `The test model reached only ${formatPercent(result.accuracy)} accuracy (chance is ${formatPercent(CHANCE_ACCURACY)}): ` +
+        `${BACKEND_LABELS[result.backend]} computes wrong results on this machine. Try another backend below.`,
     };
   }
   switch (speed) {
@@ -144,8 +145,9 @@ const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|microsoft basi
 /** Whether a WebGL renderer string names a software rasteriser rather than a GPU. */
 export const isSoftwareRenderer = (renderer: string | undefined) => renderer !== undefined && SOFTWARE_RENDERER.test(renderer);
 
-const ACCELERATION = 'Turn on hardware acceleration (Chrome or Edge: Settings → System → "Use graphics acceleration when available"; '
-  + 'Firefox: Settings → General → Performance), restart the browser, and update your graphics driver.';
+const ACCELERATION =
+  'Turn on hardware acceleration (Chrome or Edge: Settings → System → "Use graphics acceleration when available"; ' +
+  'Firefox: Settings → General → Performance), restart the browser, and update your graphics driver.';
 
 /** What the learner should do, most important first; empty when there is nothing to do. */
 export function advice(facts: CheckFacts): Advice[] {
@@ -154,23 +156,40 @@ export function advice(facts: CheckFacts): Advice[] {
     items.push({
       id: 'secure-context',
       level: 'bad',
-      text: `This page is not a secure context (${facts.origin}): browsers offer WebGPU, service workers and offline use only over HTTPS `
-        + 'or on localhost. Open the HTTPS address your teacher gives you, or run the workshop copy on your own computer and open it '
-        + 'at a http://localhost address.',
+      text:
+        `This page is not a secure context (${facts.origin}): browsers offer WebGPU, service workers and offline use only over HTTPS ` +
+        'or on localhost. Open the HTTPS address your teacher gives you, or run the workshop copy on your own computer and open it ' +
+        'at a http://localhost address.',
     });
   }
   if (facts.selfTestError) {
-    items.push({ id: 'self-test-failed', level: 'bad', text: `The training self-test failed (${facts.selfTestError}). Try another backend below, or another browser, and send the report to your teacher.` });
+    items.push({
+      id: 'self-test-failed',
+      level: 'bad',
+      text: `The training self-test failed (${facts.selfTestError}). Try another backend below, or another browser, and send the report to your teacher.`,
+    });
   } else if (facts.selfTest) {
     const verdict = selfTestVerdict(facts.selfTest);
     if (speedOf(facts.selfTest.samplesPerSecond) !== 'too-slow' && facts.selfTest.accuracy < SANE_ACCURACY) {
-      items.push({ id: 'wrong-results', level: 'bad', text: `${verdict.text} In a lesson, the backend menu in the toolbar (or ?backend=cpu in the address) picks another one.` });
+      items.push({
+        id: 'wrong-results',
+        level: 'bad',
+        text: `${verdict.text} In a lesson, the backend menu in the toolbar (or ?backend=cpu in the address) picks another one.`,
+      });
     } else if (verdict.level !== 'good') {
-      items.push({ id: 'slow', level: verdict.level, text: `${verdict.text} Close other tabs and programs, and plug in a laptop's power.` });
+      items.push({
+        id: 'slow',
+        level: verdict.level,
+        text: `${verdict.text} Close other tabs and programs, and plug in a laptop's power.`,
+      });
     }
   }
   if (facts.backendError) {
-    items.push({ id: 'no-backend', level: 'bad', text: `TensorFlow.js could not start here (${facts.backendError}). Use a current Chrome, Edge, Firefox or Safari.` });
+    items.push({
+      id: 'no-backend',
+      level: 'bad',
+      text: `TensorFlow.js could not start here (${facts.backendError}). Use a current Chrome, Edge, Firefox or Safari.`,
+    });
   }
 
   const state = facts.webgpu.state;
@@ -179,15 +198,20 @@ export function advice(facts: CheckFacts): Advice[] {
       items.push({
         id: 'hardware-acceleration',
         level: 'warn',
-        text: `The browser is not using a GPU${facts.webgl ? ` (WebGL renderer: ${facts.webgl})` : ''}. ${ACCELERATION}`
-          + ' On a laptop with two GPUs, let the browser use the high-performance one.',
+        text:
+          `The browser is not using a GPU${facts.webgl ? ` (WebGL renderer: ${facts.webgl})` : ''}. ${ACCELERATION}` +
+          ' On a laptop with two GPUs, let the browser use the high-performance one.',
       });
     }
     if (state === 'missing') {
       items.push({ id: 'browser', level: 'warn', text: browserAdvice(facts.browser) });
     }
     if (facts.backend?.name === 'webgl') {
-      items.push({ id: 'webgl-is-fine', level: 'good', text: 'WebGL works for every lesson; without WebGPU the lab is only slower, never broken.' });
+      items.push({
+        id: 'webgl-is-fine',
+        level: 'good',
+        text: 'WebGL works for every lesson; without WebGPU the lab is only slower, never broken.',
+      });
     }
   }
   if (facts.backend?.name === 'cpu') {
@@ -202,8 +226,9 @@ export function advice(facts: CheckFacts): Advice[] {
     items.push({
       id: 'storage',
       level: 'warn',
-      text: `This browser blocks ${missing} for this site (a private window, or site data blocked): your edits, progress and saved models `
-        + 'would be lost when you close the page. Use a normal window and allow site data for this address.',
+      text:
+        `This browser blocks ${missing} for this site (a private window, or site data blocked): your edits, progress and saved models ` +
+        'would be lost when you close the page. Use a normal window and allow site data for this address.',
     });
   }
   return items;
@@ -211,9 +236,10 @@ export function advice(facts: CheckFacts): Advice[] {
 
 /** Where WebGPU is, for a browser that does not offer it. */
 export function browserAdvice(browser: BrowserFamily): string {
-  const where = 'WebGPU is in current Chrome and Edge (version 113 or later) on Windows, macOS and ChromeOS, and on Android from version 121; '
-    + 'on Linux it may still need chrome://flags/#enable-unsafe-webgpu. Firefox has it on Windows from version 141 and is bringing it to '
-    + 'other systems; Safari has it from Safari 26 (macOS, iOS and iPadOS 26).';
+  const where =
+    'WebGPU is in current Chrome and Edge (version 113 or later) on Windows, macOS and ChromeOS, and on Android from version 121; ' +
+    'on Linux it may still need chrome://flags/#enable-unsafe-webgpu. Firefox has it on Windows from version 141 and is bringing it to ' +
+    'other systems; Safari has it from Safari 26 (macOS, iOS and iPadOS 26).';
   switch (browser) {
     case 'chrome':
     case 'edge':
@@ -250,7 +276,8 @@ export function summary(facts: CheckFacts): Verdict {
   if (test.accuracy < SANE_ACCURACY) return { level: 'bad', text: `Not ready: ${tested} computes wrong results here` };
   const warnings = advice(facts).filter((item) => item.level !== 'good').length;
   if (verdict.level === 'warn') return { level: 'warn', text: `Ready, but slow: ${tested}, ${rate}` };
-  if (warnings) return { level: 'warn', text: `Ready: ${tested}, ${rate} (${warnings} ${warnings === 1 ? 'thing' : 'things'} to check below)` };
+  if (warnings)
+    return { level: 'warn', text: `Ready: ${tested}, ${rate} (${warnings} ${warnings === 1 ? 'thing' : 'things'} to check below)` };
   return { level: 'good', text: `Ready: ${tested}, ${rate}` };
 }
 
@@ -274,15 +301,17 @@ export function reportText(facts: CheckFacts, context: { date: Date; userAgent: 
   if (facts.selfTest) {
     const test = facts.selfTest;
     lines.push(
-      `Self-test: ${BACKEND_LABELS[test.backend]}, ${formatCount(test.samplesPerSecond)} samples/s, accuracy ${formatPercent(test.accuracy)} `
-        + `(${formatCount(test.samples)} samples, ${test.seconds.toFixed(1)} s in all)`,
+      `Self-test: ${BACKEND_LABELS[test.backend]}, ${formatCount(test.samplesPerSecond)} samples/s, accuracy ${formatPercent(test.accuracy)} ` +
+        `(${formatCount(test.samples)} samples, ${test.seconds.toFixed(1)} s in all)`,
       `Self-test verdict: ${selfTestVerdict(test).text}`,
     );
   } else {
     lines.push(`Self-test: ${facts.selfTestError ? `failed (${facts.selfTestError})` : 'not finished'}`);
   }
   for (const test of facts.otherSelfTests ?? []) {
-    lines.push(`Self-test on ${BACKEND_LABELS[test.backend]}: ${formatCount(test.samplesPerSecond)} samples/s, accuracy ${formatPercent(test.accuracy)}`);
+    lines.push(
+      `Self-test on ${BACKEND_LABELS[test.backend]}: ${formatCount(test.samplesPerSecond)} samples/s, accuracy ${formatPercent(test.accuracy)}`,
+    );
   }
   lines.push(
     `localStorage: ${yesNo(facts.storage.localStorage)}; IndexedDB: ${yesNo(facts.storage.indexedDB)}`,
@@ -290,5 +319,5 @@ export function reportText(facts: CheckFacts, context: { date: Date; userAgent: 
   );
   const items = advice(facts);
   if (items.length) lines.push('', 'To do:', ...items.map((item) => `- ${item.text}`));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,9 @@ export async function loadDigits(): Promise<ImageDataset> {
   const expected = HEADER.length + COUNT * (PIXELS + 1);
   const header = new TextDecoder().decode(bytes.subarray(0, HEADER.length));
   if (header !== HEADER || bytes.length !== expected) {
-    throw new Error(`dataset "digits": datasets/digits/digits.bin is corrupt (expected the header ${HEADER} and ${expected} bytes, got "${header}" and ${bytes.length} bytes)`);
+    throw new Error(
+      `dataset "digits": datasets/digits/digits.bin is corrupt (expected the header ${HEADER} and ${expected} bytes, got "${header}" and ${bytes.length} bytes)`,
+    );
   }
   const pixels = bytes.subarray(HEADER.length, HEADER.length + COUNT * PIXELS);
   const labels = Int32Array.from(bytes.subarray(HEADER.length + COUNT * PIXELS));

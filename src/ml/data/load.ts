@@ -17,7 +17,10 @@ export interface Datasets {
 
 export const DATASET_NAMES = ['penguins', 'digits', 'shapes', 'sentiment'] as const satisfies readonly (keyof Datasets)[];
 
-export async function loadDataset<N extends keyof Datasets>(name: N, options?: N extends 'shapes' ? ShapesOptions : never): Promise<Datasets[N]> {
+export async function loadDataset<N extends keyof Datasets>(
+  name: N,
+  options?: N extends 'shapes' ? ShapesOptions : never,
+): Promise<Datasets[N]> {
   switch (name as keyof Datasets) {
     case 'penguins':
       return (await loadPenguins()) as Datasets[N];

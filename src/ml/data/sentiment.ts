@@ -29,7 +29,8 @@ export interface SentimentDataset {
 function parseSite(site: SentimentSite, text: string): Sentence[] {
   const file = `datasets/sentiment/${site}.tsv`;
   const lines = text.split('\n').filter((line) => line.length > 0);
-  if (lines[0] !== 'label\ttext') throw new Error(`dataset "sentiment": ${file} is corrupt (its first line should be the header "label<TAB>text")`);
+  if (lines[0] !== 'label\ttext')
+    throw new Error(`dataset "sentiment": ${file} is corrupt (its first line should be the header "label<TAB>text")`);
   return lines.slice(1).map((line, i) => {
     const tab = line.indexOf('\t');
     const label = line.slice(0, tab);

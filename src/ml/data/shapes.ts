@@ -56,7 +56,12 @@ export interface ShapesDataset extends ImageDataset {
 }
 
 /** Background tints, one per class position (RGB multipliers). */
-const TINTS: [number, number, number][] = [[1, 0.35, 0.35], [0.35, 1, 0.35], [0.35, 0.45, 1], [1, 0.9, 0.3]];
+const TINTS: [number, number, number][] = [
+  [1, 0.35, 0.35],
+  [0.35, 1, 0.35],
+  [0.35, 0.45, 1],
+  [1, 0.9, 0.3],
+];
 
 /** Whether point (x, y), in units of the half-image, lies inside `shape` of radius r at the origin. */
 export function insideShape(shape: ShapeName, x: number, y: number, r: number): boolean {
@@ -96,13 +101,26 @@ function boxBlur(pixels: Float32Array, size: number, channels: number, radius: n
 
 export function generateShapes(options: ShapesOptions = {}): ShapesDataset {
   const {
-    count = 600, size = 16, classes = ['circle', 'square', 'triangle'], seed = 1,
-    scale = [0.45, 0.75], rotation = [0, 0], offset = 0.1, brightness = [0.8, 1], contrast = 1,
-    background = 0.1, noise = 0.03, blur = 0, labelNoise = 0, spurious = 0, spuriousShift = 0,
+    count = 600,
+    size = 16,
+    classes = ['circle', 'square', 'triangle'],
+    seed = 1,
+    scale = [0.45, 0.75],
+    rotation = [0, 0],
+    offset = 0.1,
+    brightness = [0.8, 1],
+    contrast = 1,
+    background = 0.1,
+    noise = 0.03,
+    blur = 0,
+    labelNoise = 0,
+    spurious = 0,
+    spuriousShift = 0,
   } = options;
   const channels = options.channels ?? (spurious > 0 ? 3 : 1);
   if (classes.length < 2) throw new Error('shapes: give at least two classes');
-  for (const name of classes) if (!SHAPE_NAMES.includes(name)) throw new Error(`shapes: unknown shape "${name}"; known: ${SHAPE_NAMES.join(', ')}`);
+  for (const name of classes)
+    if (!SHAPE_NAMES.includes(name)) throw new Error(`shapes: unknown shape "${name}"; known: ${SHAPE_NAMES.join(', ')}`);
   if (spurious > 0 && channels !== 3) throw new Error('shapes: a spurious background colour needs channels: 3');
   const random = mulberry32(seed);
   const between = ([low, high]: [number, number]) => low + (high - low) * random();
@@ -110,9 +128,22 @@ export function generateShapes(options: ShapesOptions = {}): ShapesDataset {
   const k = classes.length;
   const pixelsEach = size * size * channels;
   const data: ShapesDataset = {
-    images: new Float32Array(count * pixelsEach), labels: new Int32Array(count), trueLabels: new Int32Array(count),
-    flipped: new Uint8Array(count), classes: [...classes], height: size, width: size, channels, count,
-    meta: { scale: new Float32Array(count), rotation: new Float32Array(count), brightness: new Float32Array(count), background: new Float32Array(count), tint: new Int32Array(count) },
+    images: new Float32Array(count * pixelsEach),
+    labels: new Int32Array(count),
+    trueLabels: new Int32Array(count),
+    flipped: new Uint8Array(count),
+    classes: [...classes],
+    height: size,
+    width: size,
+    channels,
+    count,
+    meta: {
+      scale: new Float32Array(count),
+      rotation: new Float32Array(count),
+      brightness: new Float32Array(count),
+      background: new Float32Array(count),
+      tint: new Int32Array(count),
+    },
   };
   const samples = [0.25, 0.75];
   for (let i = 0; i < count; i++) {

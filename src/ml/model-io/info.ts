@@ -28,8 +28,10 @@ export type LabModelDescription = Pick<LabModelInfo, 'classes'> & Partial<Omit<L
 /** Checks metadata read from a file; says what is wrong and where it came from. */
 export function checkInfo(value: unknown, source: string): LabModelInfo {
   const info = value as Partial<LabModelInfo> | undefined;
-  if (!info || typeof info !== 'object') throw new Error(`${source} is a TF.js model but not a lab model: it has no lab metadata (labModel)`);
-  if (info.format !== LAB_MODEL_FORMAT) throw new Error(`${source}: unknown lab model format "${String(info.format)}" (expected ${LAB_MODEL_FORMAT})`);
+  if (!info || typeof info !== 'object')
+    throw new Error(`${source} is a TF.js model but not a lab model: it has no lab metadata (labModel)`);
+  if (info.format !== LAB_MODEL_FORMAT)
+    throw new Error(`${source}: unknown lab model format "${String(info.format)}" (expected ${LAB_MODEL_FORMAT})`);
   if (!Array.isArray(info.classes) || info.classes.length === 0) throw new Error(`${source}: lab metadata has no class names`);
   if (!Array.isArray(info.inputShape) || info.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) {
     throw new Error(`${source}: lab metadata has no valid inputShape`);

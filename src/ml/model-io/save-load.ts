@@ -33,11 +33,15 @@ export interface LoadOptions {
   expectInputShape?: number[];
 }
 
-export async function loadModel(source: string | tf.io.IOHandler, options: LoadOptions = {}): Promise<{ model: tf.LayersModel; info: LabModelInfo }> {
+export async function loadModel(
+  source: string | tf.io.IOHandler,
+  options: LoadOptions = {},
+): Promise<{ model: tf.LayersModel; info: LabModelInfo }> {
   const name = typeof source === 'string' ? source : 'the uploaded files';
   let model: tf.LayersModel;
   try {
-    const handler = typeof source !== 'string' ? source : /^https?:\/\/|^\//.test(source) && source.endsWith('.json') ? source : handlerFor(source);
+    const handler =
+      typeof source !== 'string' ? source : /^https?:\/\/|^\//.test(source) && source.endsWith('.json') ? source : handlerFor(source);
     model = await tf.loadLayersModel(handler as never);
   } catch (error) {
     throw new Error(`${name} could not be loaded as a TF.js layers model: ${(error as Error).message}`);
@@ -57,7 +61,11 @@ export async function listModels(): Promise<{ name: string; savedAt: string; byt
   const models = await tf.io.listModels();
   return Object.entries(models)
     .filter(([url]) => url.startsWith('indexeddb://'))
-    .map(([url, info]) => ({ name: url.startsWith('indexeddb://lab/') ? `lab://${url.slice('indexeddb://lab/'.length)}` : url.slice('indexeddb://'.length), savedAt: info.dateSaved.toISOString(), bytes: (info.weightDataBytes ?? 0) + (info.modelTopologyBytes ?? 0) }));
+    .map(([url, info]) => ({
+      name: url.startsWith('indexeddb://lab/') ? `lab://${url.slice('indexeddb://lab/'.length)}` : url.slice('indexeddb://'.length),
+      savedAt: info.dateSaved.toISOString(),
+      bytes: (info.weightDataBytes ?? 0) + (info.modelTopologyBytes ?? 0),
+    }));
 }
 
 export async function deleteModel(name: string): Promise<void> {
@@ -74,7 +82,10 @@ export function modelFromFiles(files: File[]): tf.io.IOHandler {
 /** A model the lab ships (see models/README.md), e.g. "shapes-features". */
 export function loadShippedModel(name: string, options: LoadOptions = {}): Promise<{ model: tf.LayersModel; info: LabModelInfo }> {
   const source = shippedModelSource(name);
-  return loadModel(source, options).then((loaded) => loaded, (error: Error) => {
-    throw new Error(`shipped model "${name}": ${error.message}`);
-  });
+  return loadModel(source, options).then(
+    (loaded) => loaded,
+    (error: Error) => {
+      throw new Error(`shipped model "${name}": ${error.message}`);
+    },
+  );
 }

@@ -37,7 +37,8 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
   const sink = activeSink();
   let render = () => {};
   const known = (index: number) => {
-    if (!items.some((item) => item.index === index)) throw new RangeError(`cleaner: item ${index} is not among the ${items.length} under review`);
+    if (!items.some((item) => item.index === index))
+      throw new RangeError(`cleaner: item ${index} is not among the ${items.length} under review`);
   };
   const tool: Cleaner = {
     items,
@@ -45,7 +46,8 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
     relabel(index, label) {
       known(index);
       reviewed.delete(index);
-      if (!Number.isInteger(label) || label < 0 || label >= data.classes.length) throw new RangeError(`cleaner: there is no class ${label}`);
+      if (!Number.isInteger(label) || label < 0 || label >= data.classes.length)
+        throw new RangeError(`cleaner: there is no class ${label}`);
       data.labels[index] = label;
       decisions.set(index, 'relabel');
       render();
@@ -65,7 +67,8 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
     reviewWith(oracle) {
       for (const item of items) {
         const before = reviewed.get(item.index);
-        if (before !== undefined) data.labels[item.index] = before; // undo this review's last decision
+        if (before !== undefined)
+          data.labels[item.index] = before; // undo this review's last decision
         else if (decisions.has(item.index)) continue; // the learner decided: theirs stands
         const label = data.labels[item.index]!;
         const right = oracle(item.index);
@@ -83,7 +86,12 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
   if (hasDom()) {
     // The summary line sits beside the list, not in it: a list may hold only list items.
     const root = el('div', { class: 'lab-cleaner' });
-    const list = el('div', { class: 'cleaner-list', role: 'list', 'aria-label': 'Items with the highest loss. On an item: R relabels as the prediction, 1 to 9 relabel as that class, D deletes, K keeps, arrows move.' });
+    const list = el('div', {
+      class: 'cleaner-list',
+      role: 'list',
+      'aria-label':
+        'Items with the highest loss. On an item: R relabels as the prediction, 1 to 9 relabel as that class, D deletes, K keeps, arrows move.',
+    });
     const rows = items.map((item) => {
       const row = el('div', { class: 'cleaner-item', role: 'listitem', tabindex: '0', 'data-index': String(item.index) });
       const info = el('div', { class: 'cleaner-info' });
@@ -96,7 +104,10 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
       keep.addEventListener('click', () => tool.keep(item.index));
       // The model's guess may be wrong too: any class can be chosen (or keys 1–9 on the item).
       const choose = el('select', { 'aria-label': 'Relabel as' });
-      choose.append(el('option', { value: '' }, 'Relabel as…'), ...data.classes.map((name, c) => el('option', { value: String(c) }, `${c + 1} ${name}`)));
+      choose.append(
+        el('option', { value: '' }, 'Relabel as…'),
+        ...data.classes.map((name, c) => el('option', { value: String(c) }, `${c + 1} ${name}`)),
+      );
       choose.addEventListener('change', () => {
         if (choose.value !== '') tool.relabel(item.index, Number(choose.value));
         choose.value = '';
@@ -133,8 +144,14 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
     (tool as { element?: HTMLElement }).element = root;
     render();
   }
-  sink?.push(tool.element
-    ? { kind: 'html', node: tool.element, text: `cleaner: ${items.length} items` }
-    : { kind: 'text', stream: 'log', text: `cleaner: the ${items.length} items with the highest loss (no page here: decide through the cleaner's methods)` });
+  sink?.push(
+    tool.element
+      ? { kind: 'html', node: tool.element, text: `cleaner: ${items.length} items` }
+      : {
+          kind: 'text',
+          stream: 'log',
+          text: `cleaner: the ${items.length} items with the highest loss (no page here: decide through the cleaner's methods)`,
+        },
+  );
   return tool;
 }

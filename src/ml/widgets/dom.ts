@@ -4,9 +4,14 @@
  */
 import { imageAt, type ImageDataset } from '../data/image-dataset.ts';
 
-export const hasDom = () => typeof document !== 'undefined' && typeof document.createElement === 'function' && typeof window !== 'undefined';
+export const hasDom = () =>
+  typeof document !== 'undefined' && typeof document.createElement === 'function' && typeof window !== 'undefined';
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;

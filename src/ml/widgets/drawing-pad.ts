@@ -66,7 +66,8 @@ export function drawingPad({ show = true } = {}): DrawingPad {
       if (GRID % size !== 0) throw new Error(`drawing pad: size must divide ${GRID} (8, 16, 32 or 64), not ${size}`);
       const block = GRID / size;
       const out = new Float32Array(size * size);
-      for (let y = 0; y < GRID; y++) for (let x = 0; x < GRID; x++) out[Math.floor(y / block) * size + Math.floor(x / block)]! += ink[y * GRID + x]! / (block * block);
+      for (let y = 0; y < GRID; y++)
+        for (let x = 0; x < GRID; x++) out[Math.floor(y / block) * size + Math.floor(x / block)]! += ink[y * GRID + x]! / (block * block);
       return out;
     },
     tensor(size) {
@@ -76,7 +77,12 @@ export function drawingPad({ show = true } = {}): DrawingPad {
 
   if (show && hasDom()) {
     const root = el('div', { class: 'lab-drawing-pad' });
-    const canvas = el('canvas', { width: String(GRID), height: String(GRID), role: 'img', 'aria-label': 'Drawing pad: draw with the mouse, a finger or a pen' });
+    const canvas = el('canvas', {
+      width: String(GRID),
+      height: String(GRID),
+      role: 'img',
+      'aria-label': 'Drawing pad: draw with the mouse, a finger or a pen',
+    });
     canvas.style.width = canvas.style.height = `${SCREEN}px`;
     canvas.style.imageRendering = 'pixelated';
     canvas.style.touchAction = 'none';
@@ -140,8 +146,10 @@ export function drawingPad({ show = true } = {}): DrawingPad {
     (pad as { element?: HTMLElement }).element = root;
     render();
   }
-  sink?.push(pad.element
-    ? { kind: 'html', node: pad.element, text: 'drawing pad' }
-    : { kind: 'text', stream: 'log', text: 'drawing pad (no page here: draw through its methods)' });
+  sink?.push(
+    pad.element
+      ? { kind: 'html', node: pad.element, text: 'drawing pad' }
+      : { kind: 'text', stream: 'log', text: 'drawing pad (no page here: draw through its methods)' },
+  );
   return pad;
 }

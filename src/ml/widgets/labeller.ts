@@ -47,8 +47,10 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
       return current;
     },
     assign(index, label) {
-      if (!Number.isInteger(index) || index < 0 || index >= data.count) throw new RangeError(`labeller: there is no image ${index} (0–${data.count - 1})`);
-      if (!Number.isInteger(label) || label < 0 || label >= classes.length) throw new RangeError(`labeller: there is no class ${label} (0–${classes.length - 1})`);
+      if (!Number.isInteger(index) || index < 0 || index >= data.count)
+        throw new RangeError(`labeller: there is no image ${index} (0–${data.count - 1})`);
+      if (!Number.isInteger(label) || label < 0 || label >= classes.length)
+        throw new RangeError(`labeller: there is no class ${label} (0–${classes.length - 1})`);
       history.push({ index, previous: labels[index]! });
       labels[index] = label;
       current = nextUnlabelled(index);
@@ -67,14 +69,20 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
       render();
     },
     labelledCount: () => labels.reduce((n, l) => n + (l >= 0 ? 1 : 0), 0),
-    exportLabels: () => JSON.stringify({
-      classes,
-      labels: [...labels.entries()].filter(([, l]) => l >= 0).map(([index, label]) => ({ index, label })),
-    }),
+    exportLabels: () =>
+      JSON.stringify({
+        classes,
+        labels: [...labels.entries()].filter(([, l]) => l >= 0).map(([index, label]) => ({ index, label })),
+      }),
   };
 
   if (hasDom()) {
-    const root = el('div', { class: 'lab-labeller', tabindex: '0', role: 'application', 'aria-label': `Labelling: keys 1 to ${classes.length} assign a class, Backspace undoes, arrows move` });
+    const root = el('div', {
+      class: 'lab-labeller',
+      tabindex: '0',
+      role: 'application',
+      'aria-label': `Labelling: keys 1 to ${classes.length} assign a class, Backspace undoes, arrows move`,
+    });
     const view = el('div', { class: 'labeller-view' });
     const status = el('div', { class: 'labeller-status', 'aria-live': 'polite' });
     const bar = el('progress', { max: String(data.count), 'aria-label': 'Labelling progress' });
@@ -101,25 +109,36 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
     });
     render = () => {
       const label = labels[current]!;
-      view.replaceChildren(imageCanvas(data, current, 12, `image ${current + 1}${label >= 0 ? `, labelled ${classes[label]}` : ', not labelled'}`));
+      view.replaceChildren(
+        imageCanvas(data, current, 12, `image ${current + 1}${label >= 0 ? `, labelled ${classes[label]}` : ', not labelled'}`),
+      );
       const done = tool.labelledCount();
       bar.value = done;
       status.textContent = `Image ${current + 1} of ${data.count}${label >= 0 ? ` (labelled ${classes[label]})` : ''} · ${done} labelled`;
-      for (const button of buttons.querySelectorAll<HTMLButtonElement>('[data-class]')) button.setAttribute('aria-pressed', String(Number(button.dataset.class) === label));
+      for (const button of buttons.querySelectorAll<HTMLButtonElement>('[data-class]'))
+        button.setAttribute('aria-pressed', String(Number(button.dataset.class) === label));
       undo.disabled = history.length === 0;
       sink?.changed();
     };
     (tool as { element?: HTMLElement }).element = root;
     render();
   }
-  sink?.push(tool.element
-    ? { kind: 'html', node: tool.element, text: `labeller: ${data.count} images, ${classes.length} classes` }
-    : { kind: 'text', stream: 'log', text: `labeller: ${data.count} images, ${classes.length} classes (no page here: label through the labeller's methods)` });
+  sink?.push(
+    tool.element
+      ? { kind: 'html', node: tool.element, text: `labeller: ${data.count} images, ${classes.length} classes` }
+      : {
+          kind: 'text',
+          stream: 'log',
+          text: `labeller: ${data.count} images, ${classes.length} classes (no page here: label through the labeller's methods)`,
+        },
+  );
   return tool;
 }
 
 /** A stand-in annotator: the true label, except a fraction `errorRate` of items get another class. */
 export function simulatedAnnotator(truth: ArrayLike<number>, classCount: number, { errorRate = 0.1, seed = 1 } = {}): Int32Array {
   const random = mulberry32(seed);
-  return Int32Array.from(truth as ArrayLike<number>, (label) => (random() < errorRate ? (label + 1 + Math.floor(random() * (classCount - 1))) % classCount : label));
+  return Int32Array.from(truth as ArrayLike<number>, (label) =>
+    random() < errorRate ? (label + 1 + Math.floor(random() * (classCount - 1))) % classCount : label,
+  );
 }

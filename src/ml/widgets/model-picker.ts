@@ -14,7 +14,11 @@ export function pickModelFiles(options: LoadOptions = {}): Promise<{ model: tf.L
   const sink = activeSink();
   const root = el('div', { class: 'lab-model-picker' });
   const input = el('input', { type: 'file', multiple: '', accept: '.json,.bin', 'aria-label': 'Model files (model.json and its weights)' });
-  const status = el('p', { class: 'picker-status', 'aria-live': 'polite' }, 'Pick the model’s .json file and its .bin weights file together.');
+  const status = el(
+    'p',
+    { class: 'picker-status', 'aria-live': 'polite' },
+    'Pick the model’s .json file and its .bin weights file together.',
+  );
   const label = el('label', {}, 'Load model files ');
   label.append(input);
   root.append(label, status);

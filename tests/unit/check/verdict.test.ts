@@ -4,15 +4,31 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  FAST_SAMPLES_PER_SECOND, MINIMUM_SAMPLES_PER_SECOND, USABLE_SAMPLES_PER_SECOND, advice, browserFamily, formatCount, isSoftwareRenderer,
-  reportText, selfTestVerdict, speedOf, summary, type CheckFacts, type SelfTestResult,
+  FAST_SAMPLES_PER_SECOND,
+  MINIMUM_SAMPLES_PER_SECOND,
+  USABLE_SAMPLES_PER_SECOND,
+  advice,
+  browserFamily,
+  formatCount,
+  isSoftwareRenderer,
+  reportText,
+  selfTestVerdict,
+  speedOf,
+  summary,
+  type CheckFacts,
+  type SelfTestResult,
 } from '../../../src/client/check/verdict.ts';
 
 const SWIFTSHADER_GL = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
 const NVIDIA_GL = 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)';
 
 const test = (over: Partial<SelfTestResult> = {}): SelfTestResult => ({
-  backend: 'webgpu', samplesPerSecond: 12_000, accuracy: 0.95, samples: 24_000, seconds: 3.2, ...over,
+  backend: 'webgpu',
+  samplesPerSecond: 12_000,
+  accuracy: 0.95,
+  samples: 24_000,
+  seconds: 3.2,
+  ...over,
 });
 
 /** A laptop with a GPU, in a current Chrome, on HTTPS: nothing to do. */
@@ -47,7 +63,10 @@ describe('speed', () => {
   it('says in words what each band means for the lessons', () => {
     expect(selfTestVerdict(test({ samplesPerSecond: 20_000 }))).toEqual({ level: 'good', text: expect.stringMatching(/every lesson/) });
     expect(selfTestVerdict(test({ samplesPerSecond: 2_000 })).level).toBe('good');
-    expect(selfTestVerdict(test({ samplesPerSecond: 500 }))).toEqual({ level: 'warn', text: expect.stringMatching(/slowest .* take minutes/) });
+    expect(selfTestVerdict(test({ samplesPerSecond: 500 }))).toEqual({
+      level: 'warn',
+      text: expect.stringMatching(/slowest .* take minutes/),
+    });
     expect(selfTestVerdict(test({ samplesPerSecond: 100 })).level).toBe('bad');
   });
 
@@ -61,7 +80,10 @@ describe('speed', () => {
     const verdict = selfTestVerdict(test({ samplesPerSecond: 50_000, accuracy: 0.11 }));
     expect(verdict.level).toBe('bad');
     expect(verdict.text).toMatch(/11\.0% accuracy \(chance is 10\.0%\).*WebGPU computes wrong results/);
-    expect(summary(ready({ selfTest: test({ accuracy: 0.11 }) }))).toEqual({ level: 'bad', text: 'Not ready: WebGPU computes wrong results here' });
+    expect(summary(ready({ selfTest: test({ accuracy: 0.11 }) }))).toEqual({
+      level: 'bad',
+      text: 'Not ready: WebGPU computes wrong results here',
+    });
     expect(ids(ready({ selfTest: test({ accuracy: 0.11 }) }))).toEqual(['wrong-results']);
   });
 });
@@ -73,7 +95,12 @@ describe('advice', () => {
   });
 
   it('without WebGPU: the browser advice, and that WebGL works for every lesson', () => {
-    const facts = ready({ webgpu: { state: 'missing' }, backend: { name: 'webgl', device: NVIDIA_GL, note: 'no WebGPU adapter' }, browser: 'firefox', selfTest: test({ backend: 'webgl', samplesPerSecond: 7000 }) });
+    const facts = ready({
+      webgpu: { state: 'missing' },
+      backend: { name: 'webgl', device: NVIDIA_GL, note: 'no WebGPU adapter' },
+      browser: 'firefox',
+      selfTest: test({ backend: 'webgl', samplesPerSecond: 7000 }),
+    });
     expect(ids(facts)).toEqual(['browser', 'webgl-is-fine']);
     const [browser] = advice(facts);
     expect(browser!.text).toMatch(/Chrome and Edge \(version 113 or later\)/);
@@ -85,7 +112,8 @@ describe('advice', () => {
 
   it('a software WebGPU adapter or renderer: turn on hardware acceleration', () => {
     const facts = ready({
-      webgpu: { state: 'software', adapter: 'google swiftshader (software)' }, webgl: SWIFTSHADER_GL,
+      webgpu: { state: 'software', adapter: 'google swiftshader (software)' },
+      webgl: SWIFTSHADER_GL,
       backend: { name: 'webgl', device: SWIFTSHADER_GL, note: 'WebGPU runs in software here, slower than WebGL' },
       selfTest: test({ backend: 'webgl', samplesPerSecond: 600 }),
     });
@@ -96,14 +124,25 @@ describe('advice', () => {
   });
 
   it('CPU only: every lesson runs, slower; too slow is not ready', () => {
-    const facts = ready({ webgpu: { state: 'missing' }, webgl: undefined, backend: { name: 'cpu', device: 'JavaScript on the CPU' }, selfTest: test({ backend: 'cpu', samplesPerSecond: 150 }) });
+    const facts = ready({
+      webgpu: { state: 'missing' },
+      webgl: undefined,
+      backend: { name: 'cpu', device: 'JavaScript on the CPU' },
+      selfTest: test({ backend: 'cpu', samplesPerSecond: 150 }),
+    });
     expect(ids(facts)).toEqual(['slow', 'browser', 'cpu-only']);
     expect(advice(facts)[0]!.level).toBe('bad');
     expect(summary(facts)).toEqual({ level: 'bad', text: 'Not ready: CPU, only 150 samples/s' });
   });
 
-  it('not a secure context: use the teacher\'s HTTPS address or localhost; no browser advice', () => {
-    const facts = ready({ secureContext: false, origin: 'http://192.168.1.20:4321', webgpu: { state: 'insecure' }, backend: { name: 'webgl', device: NVIDIA_GL }, selfTest: test({ backend: 'webgl' }) });
+  it("not a secure context: use the teacher's HTTPS address or localhost; no browser advice", () => {
+    const facts = ready({
+      secureContext: false,
+      origin: 'http://192.168.1.20:4321',
+      webgpu: { state: 'insecure' },
+      backend: { name: 'webgl', device: NVIDIA_GL },
+      selfTest: test({ backend: 'webgl' }),
+    });
     expect(ids(facts)).toEqual(['secure-context', 'webgl-is-fine']);
     const [secure] = advice(facts);
     expect(secure!.level).toBe('bad');
@@ -118,9 +157,14 @@ describe('advice', () => {
   });
 
   it('a failed self-test or TF.js that did not start is not ready', () => {
-    expect(summary(ready({ selfTest: undefined, selfTestError: 'HTTP 404' }))).toEqual({ level: 'bad', text: 'Not ready: the training self-test failed on WebGPU' });
+    expect(summary(ready({ selfTest: undefined, selfTestError: 'HTTP 404' }))).toEqual({
+      level: 'bad',
+      text: 'Not ready: the training self-test failed on WebGPU',
+    });
     expect(ids(ready({ selfTest: undefined, selfTestError: 'HTTP 404' }))).toEqual(['self-test-failed']);
-    expect(summary(ready({ backend: undefined, backendError: 'boom', selfTest: undefined })).text).toMatch(/^Not ready: TensorFlow\.js could not start/);
+    expect(summary(ready({ backend: undefined, backendError: 'boom', selfTest: undefined })).text).toMatch(
+      /^Not ready: TensorFlow\.js could not start/,
+    );
   });
 
   it('while measuring, says so', () => {
@@ -131,10 +175,20 @@ describe('advice', () => {
 
 describe('helpers', () => {
   it('tells browsers apart by user agent', () => {
-    expect(browserFamily('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0')).toBe('edge');
-    expect(browserFamily('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36')).toBe('chrome');
+    expect(
+      browserFamily(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+      ),
+    ).toBe('edge');
+    expect(
+      browserFamily('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36'),
+    ).toBe('chrome');
     expect(browserFamily('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('firefox');
-    expect(browserFamily('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15')).toBe('safari');
+    expect(
+      browserFamily(
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+      ),
+    ).toBe('safari');
     expect(browserFamily('curl/8.0')).toBe('other');
   });
 
@@ -154,8 +208,11 @@ describe('helpers', () => {
 describe('report', () => {
   it('carries the summary, backend, rate, accuracy, storage and advice as plain text', () => {
     const facts = ready({
-      webgpu: { state: 'missing' }, backend: { name: 'webgl', device: NVIDIA_GL, note: 'no WebGPU adapter' }, offline: { serviceWorker: true, controlled: false },
-      selfTest: test({ backend: 'webgl', samplesPerSecond: 4321.4, accuracy: 0.9234, samples: 8642 }), otherSelfTests: [test({ backend: 'cpu', samplesPerSecond: 2100, accuracy: 0.96 })],
+      webgpu: { state: 'missing' },
+      backend: { name: 'webgl', device: NVIDIA_GL, note: 'no WebGPU adapter' },
+      offline: { serviceWorker: true, controlled: false },
+      selfTest: test({ backend: 'webgl', samplesPerSecond: 4321.4, accuracy: 0.9234, samples: 8642 }),
+      otherSelfTests: [test({ backend: 'cpu', samplesPerSecond: 2100, accuracy: 0.96 })],
     });
     const text = reportText(facts, context);
     expect(text.split('\n').slice(0, 4)).toEqual([

@@ -6,7 +6,11 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-interface Result { code: number; stdout: string; stderr: string }
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function run(script: string, args: string[]): Promise<Result> {
   return new Promise((resolve) => {

@@ -11,9 +11,11 @@ import { runLessonFile } from '../../../src/cli/run-file.ts';
 
 const fixture = (name: string) => `tests/fixtures/hostile/${name}.md`;
 const lessonAt = (file: string) => parseLesson(readFileSync(file, 'utf8'), file);
-const run = (name: string, timeoutMs = 20_000, sandbox = false) => runLessonFile(lessonAt(fixture(name)), { guardMs: 3000, timeoutMs, sandbox });
+const run = (name: string, timeoutMs = 20_000, sandbox = false) =>
+  runLessonFile(lessonAt(fixture(name)), { guardMs: 3000, timeoutMs, sandbox });
 const statuses = (report: { cells: { status: string }[] }) => report.cells.map((cell) => cell.status);
-const allText = (report: { cells: { outputs: { text: string }[] }[] }, index: number) => report.cells[index]!.outputs.map((o) => o.text).join('\n');
+const allText = (report: { cells: { outputs: { text: string }[] }[] }, index: number) =>
+  report.cells[index]!.outputs.map((o) => o.text).join('\n');
 
 describe('the headless runner against hostile cells', () => {
   it('a timer that throws after its cell was reported fails that cell, at its line', async () => {
@@ -62,7 +64,7 @@ describe('the headless runner against hostile cells', () => {
   });
 });
 
-describe('--sandbox: a child process under Node\'s permission model', () => {
+describe("--sandbox: a child process under Node's permission model", () => {
   it('refuses writes outside its folder and new processes, and still reads datasets (without it, both happen)', async () => {
     const [inside, outside] = await Promise.all([run('sandbox-escape', 20_000, true), run('sandbox-escape')]);
     expect(inside.ok).toBe(true);

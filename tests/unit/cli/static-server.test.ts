@@ -35,7 +35,11 @@ afterAll(async () => {
 });
 
 /** A raw request, so the path reaches the server exactly as written. */
-function raw(url: string, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  url: string,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path, method }, (res) => {
@@ -75,7 +79,11 @@ describe('the static server', () => {
   });
 
   it('redirects a folder to its own address inside the site, never to one the request spelt out', async () => {
-    for (const [target, path] of [[atRoot, '/%2F%2Fevil.example%2F..%2Flessons'], [server, '/lab/%2F%2Fevil.example%2F..%2Flessons'], [atRoot, '//evil.example/../lessons']] as const) {
+    for (const [target, path] of [
+      [atRoot, '/%2F%2Fevil.example%2F..%2Flessons'],
+      [server, '/lab/%2F%2Fevil.example%2F..%2Flessons'],
+      [atRoot, '//evil.example/../lessons'],
+    ] as const) {
       const answer = await raw(target.url, path);
       expect(answer.status, path).toBe(301);
       const location = String(answer.headers.location);
@@ -115,7 +123,12 @@ describe('the static server', () => {
     const answers: Promise<number>[] = [];
     for (let i = 0; i < 300; i++) {
       writeFileSync(file, `version ${i}`);
-      answers.push(fetch(`${server.url}flicker.txt`).then(async (r) => (await r.text(), r.status), () => 0));
+      answers.push(
+        fetch(`${server.url}flicker.txt`).then(
+          async (r) => (await r.text(), r.status),
+          () => 0,
+        ),
+      );
       unlinkSync(file);
     }
     const statuses = await Promise.all(answers);
@@ -146,14 +159,16 @@ describe('the static server', () => {
   it('frees the file of every download a client cuts off', async () => {
     const before = openDescriptors();
     for (let round = 0; round < 5; round++) {
-      await Promise.all(Array.from({ length: 40 }, async () => {
-        const abort = new AbortController();
-        const response = await fetch(`${server.url}big.bin`, { signal: abort.signal });
-        const reader = response.body!.getReader();
-        await reader.read(); // the first chunk, then hang up
-        abort.abort();
-        await reader.read().catch(() => {});
-      }));
+      await Promise.all(
+        Array.from({ length: 40 }, async () => {
+          const abort = new AbortController();
+          const response = await fetch(`${server.url}big.bin`, { signal: abort.signal });
+          const reader = response.body!.getReader();
+          await reader.read(); // the first chunk, then hang up
+          abort.abort();
+          await reader.read().catch(() => {});
+        }),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(openDescriptors() - before).toBeLessThan(20);

@@ -19,7 +19,15 @@ describe('loadDataset', () => {
     const { rows, species } = await loadDataset('penguins');
     expect(rows).toHaveLength(344);
     expect(species).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
-    expect(rows[0]).toEqual({ species: 'Adelie', island: 'Torgersen', beakLength: 39.1, beakDepth: 18.7, flipperLength: 181, bodyMass: 3750, sex: 'male' });
+    expect(rows[0]).toEqual({
+      species: 'Adelie',
+      island: 'Torgersen',
+      beakLength: 39.1,
+      beakDepth: 18.7,
+      flipperLength: 181,
+      bodyMass: 3750,
+      sex: 'male',
+    });
     expect(rows.filter((r) => r.bodyMass === null).length).toBe(2);
   });
 
@@ -33,12 +41,16 @@ describe('loadDataset', () => {
   });
 
   it('names an unknown dataset and lists the real ones', async () => {
-    await expect(loadDataset('pengiuns' as 'penguins')).rejects.toThrow('unknown dataset "pengiuns"; the lab has: penguins, digits, shapes, sentiment');
+    await expect(loadDataset('pengiuns' as 'penguins')).rejects.toThrow(
+      'unknown dataset "pengiuns"; the lab has: penguins, digits, shapes, sentiment',
+    );
   });
 
   it('says which file is corrupt and how', async () => {
     setDatasetReader(async () => new TextEncoder().encode('DIGITS01 truncated').buffer as ArrayBuffer);
-    await expect(loadDataset('digits')).rejects.toThrow(/dataset "digits": datasets\/digits\/digits\.bin is corrupt \(expected the header DIGITS01 and 116813 bytes, got "DIGITS01" and 18 bytes\)/);
+    await expect(loadDataset('digits')).rejects.toThrow(
+      /dataset "digits": datasets\/digits\/digits\.bin is corrupt \(expected the header DIGITS01 and 116813 bytes, got "DIGITS01" and 18 bytes\)/,
+    );
     setDatasetReader(async () => new TextEncoder().encode('{not json').buffer as ArrayBuffer);
     await expect(loadDataset('penguins')).rejects.toThrow('dataset "penguins": datasets/penguins/penguins.json is not valid JSON');
     setDatasetReader(async () => {
@@ -93,7 +105,16 @@ describe('the shapes generator', () => {
   });
 
   it('draws the shape it names: a square fills the corner of its box, a circle does not', () => {
-    const data = generateShapes({ count: 2, size: 32, classes: ['circle', 'square'], scale: [0.7, 0.7], offset: 0, noise: 0, background: 0, brightness: [1, 1] });
+    const data = generateShapes({
+      count: 2,
+      size: 32,
+      classes: ['circle', 'square'],
+      scale: [0.7, 0.7],
+      offset: 0,
+      noise: 0,
+      background: 0,
+      brightness: [1, 1],
+    });
     // Pixel (24, 24) lies on the diagonal at 0.76 of the radius from the centre along each axis.
     const corner = (i: number) => imageAt(data, i)[24 * 32 + 24]!;
     expect(corner(1)).toBeGreaterThan(0.9);

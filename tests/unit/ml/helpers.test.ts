@@ -38,9 +38,21 @@ describe('splits', () => {
 
 describe('normalisation', () => {
   it('uses the statistics of the rows it was fitted on', () => {
-    const normalizer = fitNormalizer([[0, 10], [2, 10], [4, 10]]);
+    const normalizer = fitNormalizer([
+      [0, 10],
+      [2, 10],
+      [4, 10],
+    ]);
     expect(normalizer.mean).toEqual([2, 10]);
-    expect(normalizer.apply([[2, 10], [6, 10]])).toEqual([[0, 0], [(6 - 2) / Math.sqrt(8 / 3), 0]]);
+    expect(
+      normalizer.apply([
+        [2, 10],
+        [6, 10],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [(6 - 2) / Math.sqrt(8 / 3), 0],
+    ]);
     expect(() => normalizer.apply([[1]])).toThrow(/fitted on 2/);
   });
 });
@@ -51,7 +63,11 @@ describe('metrics', () => {
     const predicted = [0, 0, 0, 1, 1, 0, 2, 2];
     expect(accuracy(predicted, actual)).toBe(6 / 8);
     const matrix = confusionMatrix(predicted, actual, 3);
-    expect(matrix).toEqual([[3, 1, 0], [1, 1, 0], [0, 0, 2]]);
+    expect(matrix).toEqual([
+      [3, 1, 0],
+      [1, 1, 0],
+      [0, 0, 2],
+    ]);
     expect(perClass(matrix, ['a', 'b', 'c'])).toEqual([
       { class: 'a', precision: 0.75, recall: 0.75, support: 4 },
       { class: 'b', precision: 0.5, recall: 0.5, support: 2 },

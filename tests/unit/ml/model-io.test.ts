@@ -18,7 +18,12 @@ describe('the lab model format', () => {
   it('round-trips a model and its metadata through a folder, predicting the same', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'lab-model-')), 'penguins');
     const model = tinyModel();
-    const info = await saveModel(model, dir, { classes: ['a', 'b', 'c'], normalization: { mean: [1, 2, 3, 4], std: [1, 1, 1, 1] }, dataset: 'penguins', seed: 2 });
+    const info = await saveModel(model, dir, {
+      classes: ['a', 'b', 'c'],
+      normalization: { mean: [1, 2, 3, 4], std: [1, 1, 1, 1] },
+      dataset: 'penguins',
+      seed: 2,
+    });
     expect(info).toMatchObject({ format: 'lab-model/1', inputShape: [4], backend: 'cpu', versions: { tfjs: tf.version.tfjs } });
     expect(JSON.parse(readFileSync(join(dir, 'lab-model.json'), 'utf8'))).toEqual(info);
     const { model: loaded, info: read } = await loadModel(dir, { expectInputShape: [4] });
@@ -28,7 +33,9 @@ describe('the lab model format', () => {
   });
 
   it('says when the class names do not fit the outputs', async () => {
-    await expect(saveModel(tinyModel(), join(tmpdir(), 'never'), { classes: ['a', 'b'] })).rejects.toThrow('the model has 3 outputs but 2 class names were given');
+    await expect(saveModel(tinyModel(), join(tmpdir(), 'never'), { classes: ['a', 'b'] })).rejects.toThrow(
+      'the model has 3 outputs but 2 class names were given',
+    );
   });
 
   it('refuses a model whose input shape does not fit, naming both shapes', async () => {

@@ -15,7 +15,10 @@ describe('roc', () => {
   it('counts ties as half: one score for everything gives 0.5 and a single diagonal step', () => {
     const curve = roc([0.7, 0.7, 0.7, 0.7, 0.7], [1, 0, 1, 0, 0]);
     expect(curve.auc).toBe(0.5);
-    expect(curve.points).toEqual([{ threshold: Infinity, fpr: 0, tpr: 0 }, { threshold: 0.7, fpr: 1, tpr: 1 }]);
+    expect(curve.points).toEqual([
+      { threshold: Infinity, fpr: 0, tpr: 0 },
+      { threshold: 0.7, fpr: 1, tpr: 1 },
+    ]);
   });
 
   it('matches a small example worked out by hand', () => {
@@ -26,7 +29,12 @@ describe('roc', () => {
     expect(curve.positives).toBe(3);
     expect(curve.negatives).toBe(3);
     expect(curve.points.map((p) => [p.threshold, p.fpr, p.tpr])).toEqual([
-      [Infinity, 0, 0], [0.9, 0, 1 / 3], [0.7, 1 / 3, 1 / 3], [0.6, 1 / 3, 2 / 3], [0.4, 2 / 3, 1], [0.2, 1, 1],
+      [Infinity, 0, 0],
+      [0.9, 0, 1 / 3],
+      [0.7, 1 / 3, 1 / 3],
+      [0.6, 1 / 3, 2 / 3],
+      [0.4, 2 / 3, 1],
+      [0.2, 1, 1],
     ]);
     // With at most a third of negatives flagged, flagging scores ≥ 0.6 catches two thirds.
     expect(tprAtFpr(curve, 1 / 3)).toEqual({ threshold: 0.6, fpr: 1 / 3, tpr: 2 / 3 });
@@ -35,7 +43,7 @@ describe('roc', () => {
 
   it('agrees with counting pairs on random scores with many ties', () => {
     let state = 7;
-    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     const scores = Array.from({ length: 300 }, () => Math.round(next() * 10));
     const labels = scores.map((s) => (next() < 0.3 + s / 20 ? 1 : 0));
     let wins = 0;

@@ -22,7 +22,15 @@ function onePixelModel(): tf.LayersModel {
 function images(count: number, value: (item: number, pixel: number) => number): ImageDataset {
   const data = new Float32Array(count * 16);
   for (let i = 0; i < count; i++) for (let p = 0; p < 16; p++) data[i * 16 + p] = value(i, p);
-  return { images: data, labels: Int32Array.from({ length: count }, (_, i) => i % 2), classes: ['a', 'b'], height: 4, width: 4, channels: 1, count };
+  return {
+    images: data,
+    labels: Int32Array.from({ length: count }, (_, i) => i % 2),
+    classes: ['a', 'b'],
+    height: 4,
+    width: 4,
+    channels: 1,
+    count,
+  };
 }
 
 describe('saliency maps', () => {
@@ -40,7 +48,12 @@ describe('saliency maps', () => {
     }
     const mask = Array.from({ length: 16 }, (_, p) => p === 5);
     expect(shareOn(saliency.maps[1]!, mask)).toBeGreaterThan(0.99);
-    expect(shareOn(saliency.maps[1]!, mask.map((m) => !m))).toBeLessThan(0.01);
+    expect(
+      shareOn(
+        saliency.maps[1]!,
+        mask.map((m) => !m),
+      ),
+    ).toBeLessThan(0.01);
   });
 
   it('by occlusion: the mass falls on the patches that cover the pixel, nowhere else', async () => {

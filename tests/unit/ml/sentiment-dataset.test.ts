@@ -21,7 +21,11 @@ describe('loadDataset("sentiment")', () => {
       expect(ofSite).toHaveLength(1000);
       expect(ofSite.filter((row) => row.label === 1)).toHaveLength(500);
     }
-    expect(rows[0]).toEqual({ text: 'So there is no way for me to plug it in here in the US unless I go by a converter.', label: 0, site: 'amazon' });
+    expect(rows[0]).toEqual({
+      text: 'So there is no way for me to plug it in here in the US unless I go by a converter.',
+      label: 0,
+      site: 'amazon',
+    });
     expect(rows.every((row) => row.text.length > 0 && row.text === row.text.trim())).toBe(true);
   });
 

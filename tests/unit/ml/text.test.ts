@@ -36,7 +36,10 @@ describe('fitVocabulary', () => {
     const vocabulary = fitVocabulary(texts, { minCount: 2 });
     const binary = vocabulary.encode(['Good, good phone!', 'a tablet']);
     expect(binary.shape).toEqual([2, 4]);
-    expect(binary.arraySync()).toEqual([[1, 0, 0, 1], [0, 0, 0, 0]]);
+    expect(binary.arraySync()).toEqual([
+      [1, 0, 0, 1],
+      [0, 0, 0, 0],
+    ]);
     const counts = vocabulary.encode(['Good, good phone!'], { mode: 'count' });
     expect(counts.arraySync()).toEqual([[1, 0, 0, 2]]);
     tf.dispose([binary, counts]);

@@ -4,7 +4,11 @@ import { uncertainty } from '../../../src/ml/uncertainty.ts';
 
 describe('uncertainty', () => {
   it('reads the prediction, the confidence and the entropy of each row', () => {
-    const result = uncertainty([[1, 0, 0], [1 / 3, 1 / 3, 1 / 3], [0.2, 0.5, 0.3]]);
+    const result = uncertainty([
+      [1, 0, 0],
+      [1 / 3, 1 / 3, 1 / 3],
+      [0.2, 0.5, 0.3],
+    ]);
     expect(Array.from(result.predicted)).toEqual([0, 0, 1]);
     expect(Array.from(result.confidence)).toEqual([1, Math.fround(1 / 3), 0.5]);
     expect(result.entropy[0]).toBe(0);
@@ -14,7 +18,11 @@ describe('uncertainty', () => {
   });
 
   it('gives the same from a tensor, and leaves the tensor alone', () => {
-    const rows = [[0.1, 0.9], [0.5, 0.5], [0.99, 0.01]];
+    const rows = [
+      [0.1, 0.9],
+      [0.5, 0.5],
+      [0.99, 0.01],
+    ];
     const tensor = tf.tensor2d(rows);
     const before = tf.memory().numTensors;
     const fromTensor = uncertainty(tensor);

@@ -45,7 +45,7 @@ describe('the cleaner, headless', () => {
     expect(review.cleaned().count).toBe(5);
   });
 
-  it('a review run again replaces its own decisions from the labels items had, never the learner\'s', () => {
+  it("a review run again replaces its own decisions from the labels items had, never the learner's", () => {
     const data = generateShapes({ count: 6 });
     const ranked = [0, 1, 2].map((index) => ({ index, label: data.labels[index]!, predicted: 0, loss: 1, confidence: 0.5 }));
     const original = Array.from(data.labels);

@@ -20,7 +20,7 @@ describe('zoomOutImages', () => {
     tf.dispose([x, out]);
   });
 
-  it('shrinks objects by the factor squared in area, on the image\'s own background', () => {
+  it("shrinks objects by the factor squared in area, on the image's own background", () => {
     const x = images();
     const out = zoomOutImages(x, { scale: [0.5, 0.5], seed: 3 });
     const before = objectArea(x);

@@ -10,7 +10,10 @@ describe('charts carry an accessible description', () => {
     const chart = host.Plot.plot({
       title: 'Loss per epoch',
       x: { label: 'epoch' },
-      marks: [host.Plot.lineY([3, 2, 1.5, 0.4]), host.Plot.dot(['a', 'b'], { x: (_d: string, i: number) => i, y: 1, fill: (d: string) => d })],
+      marks: [
+        host.Plot.lineY([3, 2, 1.5, 0.4]),
+        host.Plot.dot(['a', 'b'], { x: (_d: string, i: number) => i, y: 1, fill: (d: string) => d }),
+      ],
     }) as unknown as Svgish;
     const svg = mainSvg(chart);
     expect(svg.getAttribute('role')).toBe('img');
@@ -19,7 +22,7 @@ describe('charts carry an accessible description', () => {
 
   it('keeps an author-written ariaLabel', () => {
     const chart = host.Plot.plot({ ariaLabel: 'my words', marks: [host.Plot.dot([1, 2])] }) as unknown as Svgish;
-    expect(mainSvg(chart).getAttribute("aria-label")).toBe("my words");
-    expect(mainSvg(chart).getAttribute("role")).toBe("img");
+    expect(mainSvg(chart).getAttribute('aria-label')).toBe('my words');
+    expect(mainSvg(chart).getAttribute('role')).toBe('img');
   });
 });

@@ -8,7 +8,10 @@ import { FRONTMATTER } from '../../helpers/lesson.ts';
 
 const fence = (info: string, body: string) => `\n\`\`\`${info}\n${body}\n\`\`\`\n`;
 const LEVER = fence('ts id=fit', 'const rate = 0.3;\nconst epochs = 40;');
-const CHECK = fence('ts check id=fit-checks', 'check(rate > 0.1, { id: "rate", pass: "fast", fail: "slow" });\ncheck(epochs > 10, { id: "epochs", pass: "long", fail: "short" });');
+const CHECK = fence(
+  'ts check id=fit-checks',
+  'check(rate > 0.1, { id: "rate", pass: "fast", fail: "slow" });\ncheck(epochs > 10, { id: "epochs", pass: "long", fail: "short" });',
+);
 const control = (info: string, body: string) => fence(`control ${info}`, body);
 const lessonWith = (...parts: string[]) => FRONTMATTER + parts.join('');
 
@@ -27,13 +30,35 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 describe('control fences', () => {
   it('are read into lesson.controls with their lever cell, check cell and line, and stay out of the cells', () => {
-    const text = lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'lever: a learning rate far too small\nreplace:\nconst rate = 0.3;\nwith:\nconst rate = 0.0001;'),
-      control('cell=fit check=epochs', 'replace:\nconst rate = 0.3;\nconst epochs = 40;\nwith:\nconst rate = 0.3;\nconst epochs = 1;'));
+    const text = lessonWith(
+      LEVER,
+      CHECK,
+      control('cell=fit check=rate', 'lever: a learning rate far too small\nreplace:\nconst rate = 0.3;\nwith:\nconst rate = 0.0001;'),
+      control('cell=fit check=epochs', 'replace:\nconst rate = 0.3;\nconst epochs = 40;\nwith:\nconst rate = 0.3;\nconst epochs = 1;'),
+    );
     const lesson = parseLesson(text, 'lesson.md');
     expect(lesson.blocks.filter((b) => b.kind === 'cell')).toHaveLength(2);
     expect(lesson.controls).toEqual([
-      { cell: 'fit', check: 'rate', lever: 'a learning rate far too small', replace: 'const rate = 0.3;', with: 'const rate = 0.0001;', line: lineOf(text, '```control cell=fit check=rate'), leverIndex: 0, checkIndex: 1 },
-      { cell: 'fit', check: 'epochs', lever: '', replace: 'const rate = 0.3;\nconst epochs = 40;', with: 'const rate = 0.3;\nconst epochs = 1;', line: lineOf(text, '```control cell=fit check=epochs'), leverIndex: 0, checkIndex: 1 },
+      {
+        cell: 'fit',
+        check: 'rate',
+        lever: 'a learning rate far too small',
+        replace: 'const rate = 0.3;',
+        with: 'const rate = 0.0001;',
+        line: lineOf(text, '```control cell=fit check=rate'),
+        leverIndex: 0,
+        checkIndex: 1,
+      },
+      {
+        cell: 'fit',
+        check: 'epochs',
+        lever: '',
+        replace: 'const rate = 0.3;\nconst epochs = 40;',
+        with: 'const rate = 0.3;\nconst epochs = 1;',
+        line: lineOf(text, '```control cell=fit check=epochs'),
+        leverIndex: 0,
+        checkIndex: 1,
+      },
     ]);
     // The fence stays in the prose, as written: Download lesson and forks keep it.
     expect(lesson.blocks.some((b) => b.kind === 'prose' && b.markdown.includes('```control cell=fit check=rate'))).toBe(true);
@@ -41,28 +66,43 @@ describe('control fences', () => {
 
   it('refuse lever text that is missing or appears twice in the named cell, naming the fence line', () => {
     const missing = lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'replace:\nconst rate = 0.5;\nwith:\nconst rate = 0;'));
-    expect(problem(missing)).toEqual({ message: expect.stringMatching(/lever text \("const rate = 0.5;"\) occurs nowhere in cell "fit"/), line: lineOf(missing, '```control') });
+    expect(problem(missing)).toEqual({
+      message: expect.stringMatching(/lever text \("const rate = 0.5;"\) occurs nowhere in cell "fit"/),
+      line: lineOf(missing, '```control'),
+    });
     const twice = lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'replace:\nconst\nwith:\nlet'));
     expect(problem(twice).message).toMatch(/occurs 2 times in cell "fit" \(line \d+\); it must occur exactly once/);
   });
 
   it('refuse a check or a cell that does not exist, and a check before its lever', () => {
-    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit check=nope', 'replace:\n0.3\nwith:\n0.1'))).message)
-      .toMatch(/control names check "nope", but no cell has a check\(\.\.\., \{ id: "nope"/);
-    expect(problem(lessonWith(LEVER, CHECK, control('cell=train check=rate', 'replace:\n0.3\nwith:\n0.1'))).message)
-      .toMatch(/control names cell "train", but no cell has id=train/);
-    expect(problem(lessonWith(CHECK, LEVER, control('cell=fit check=rate', 'replace:\n0.3\nwith:\n0.1'))).message)
-      .toMatch(/check "rate" \(line \d+\) comes before the lever cell "fit"/);
+    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit check=nope', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(
+      /control names check "nope", but no cell has a check\(\.\.\., \{ id: "nope"/,
+    );
+    expect(problem(lessonWith(LEVER, CHECK, control('cell=train check=rate', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(
+      /control names cell "train", but no cell has id=train/,
+    );
+    expect(problem(lessonWith(CHECK, LEVER, control('cell=fit check=rate', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(
+      /check "rate" \(line \d+\) comes before the lever cell "fit"/,
+    );
   });
 
   it('refuse malformed fences: names missing, an unknown word, no replace: or with:, no change', () => {
-    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(/needs cell=CELL_ID .* and check=CHECK_ID/);
-    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit check=rate lever=x', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(/nothing else.*got "lever=x"/);
+    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(
+      /needs cell=CELL_ID .* and check=CHECK_ID/,
+    );
+    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit check=rate lever=x', 'replace:\n0.3\nwith:\n0.1'))).message).toMatch(
+      /nothing else.*got "lever=x"/,
+    );
     const noWith = lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'replace:\n0.3'));
     expect(problem(noWith)).toEqual({ message: expect.stringMatching(/needs a "with:" line/), line: lineOf(noWith, 'replace:') });
     const stray = lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'change 0.3\nreplace:\n0.3\nwith:\n0.1'));
-    expect(problem(stray)).toEqual({ message: expect.stringMatching(/expected "lever: WHAT IT DOES" or "replace:" here/), line: lineOf(stray, 'change 0.3') });
-    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'replace:\n0.3\nwith:\n0.3'))).message).toMatch(/changes nothing/);
+    expect(problem(stray)).toEqual({
+      message: expect.stringMatching(/expected "lever: WHAT IT DOES" or "replace:" here/),
+      line: lineOf(stray, 'change 0.3'),
+    });
+    expect(problem(lessonWith(LEVER, CHECK, control('cell=fit check=rate', 'replace:\n0.3\nwith:\n0.3'))).message).toMatch(
+      /changes nothing/,
+    );
   });
 
   it('with staleControls: drop, a control whose lever text is gone is left out, not an error (a learner edited the cell)', () => {
@@ -72,7 +112,10 @@ describe('control fences', () => {
 
   it('refuse two check calls with one id', () => {
     const text = lessonWith(LEVER, CHECK, fence('ts check id=more', 'check(true, { id: "rate", pass: "a", fail: "b" });'));
-    expect(problem(text)).toEqual({ message: expect.stringMatching(/check id "rate" is used twice \(first in the cell on line \d+\)/), line: lineOf(text, '```ts check id=more') });
+    expect(problem(text)).toEqual({
+      message: expect.stringMatching(/check id "rate" is used twice \(first in the cell on line \d+\)/),
+      line: lineOf(text, '```ts check id=more'),
+    });
   });
 
   it('flipLever replaces the one occurrence', () => {

@@ -27,7 +27,12 @@ describe('formatTensorValues', () => {
 
 describe('formatValue', () => {
   it('prints nested values, class names, cycles and limits', () => {
-    class Point { constructor(public x: number, public y: number) {} }
+    class Point {
+      constructor(
+        public x: number,
+        public y: number,
+      ) {}
+    }
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
     expect(formatValue({ p: new Point(1, 2), list: [1, 'two', null] })).toBe('{ p: Point { x: 1, y: 2 }, list: [1, "two", null] }');

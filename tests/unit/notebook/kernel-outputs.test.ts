@@ -9,7 +9,9 @@ const kinds = (index: number) => kernel!.cells[index]!.outputs.map((o) => o.kind
 
 describe('outputs', () => {
   it('captures console output into the cell, in order, by stream', async () => {
-    kernel = await kernelOf(['console.log("a", 1, { b: [2] });\nconsole.warn("careful");\nconsole.error(new Error("bad"));\nconsole.table([{ x: 1 }, { x: 2 }]);']);
+    kernel = await kernelOf([
+      'console.log("a", 1, { b: [2] });\nconsole.warn("careful");\nconsole.error(new Error("bad"));\nconsole.table([{ x: 1 }, { x: 2 }]);',
+    ]);
     expect(await kernel.run(0)).toBe(true);
     const outputs = kernel.cells[0]!.outputs;
     expect(outputs.map((o) => [o.kind, 'stream' in o ? o.stream : undefined, o.text])).toEqual([
@@ -29,7 +31,14 @@ describe('outputs', () => {
     const [tensor, table, map, chart] = kernel.cells[0]!.outputs;
     expect(tensor).toMatchObject({ shape: [2, 2], dtype: 'int32' });
     expect(tensor!.text).toBe('Tensor int32 [2, 2]\n[[1, 2],\n [3, 4]]');
-    expect(table).toMatchObject({ columns: ['name', 'v'], rows: [['a', 1], ['b', 2.5]], total: 2 });
+    expect(table).toMatchObject({
+      columns: ['name', 'v'],
+      rows: [
+        ['a', 1],
+        ['b', 2.5],
+      ],
+      total: 2,
+    });
     expect(map!.text).toBe('Map(1) {"k" => 1}');
     expect(chart!.text).toBe('chart 640x400: dot');
     expect((chart as { svg: string }).svg).toMatch(/^<svg[^>]*class="plot-/);
@@ -42,7 +51,9 @@ describe('outputs', () => {
   });
 
   it('updates a progress bar in place', async () => {
-    kernel = await kernelOf(['const bar = display.progress("epochs", 3);\nfor (let i = 1; i <= 3; i++) { bar.update(i); await new Promise((r) => setTimeout(r, 1)); }\nbar.done();']);
+    kernel = await kernelOf([
+      'const bar = display.progress("epochs", 3);\nfor (let i = 1; i <= 3; i++) { bar.update(i); await new Promise((r) => setTimeout(r, 1)); }\nbar.done();',
+    ]);
     const values: number[] = [];
     kernel.subscribe((cell) => {
       const bar = cell.outputs.find((o) => o.kind === 'progress');
@@ -128,7 +139,9 @@ describe('memory and randomness', () => {
   });
 
   it('gives the same numbers on every Run all, after Restart, and on a re-run: Math.random and TF.js initialisers are seeded per cell', async () => {
-    const cells = ['const r = Math.random();\nconst w = tf.layers.dense({ units: 1, inputShape: [3] });\nconst m = tf.sequential({ layers: [w] });\nconst first = Array.from(m.getWeights()[0]!.dataSync());\n[r, ...first].map((v) => v.toFixed(6)).join(" ")'];
+    const cells = [
+      'const r = Math.random();\nconst w = tf.layers.dense({ units: 1, inputShape: [3] });\nconst m = tf.sequential({ layers: [w] });\nconst first = Array.from(m.getWeights()[0]!.dataSync());\n[r, ...first].map((v) => v.toFixed(6)).join(" ")',
+    ];
     kernel = await kernelOf(cells);
     await kernel.runAll();
     const once = texts(kernel, 0)[0];

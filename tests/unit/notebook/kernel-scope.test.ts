@@ -25,11 +25,7 @@ describe('the lesson scope', () => {
   });
 
   it('keeps live bindings: a function from one cell sees later assignments', async () => {
-    const { ok, kernel } = await runAll([
-      'let count = 0;\nconst bump = () => ++count;',
-      'bump(); bump();\ncount',
-      'count = 10; bump()',
-    ]);
+    const { ok, kernel } = await runAll(['let count = 0;\nconst bump = () => ++count;', 'bump(); bump();\ncount', 'count = 10; bump()']);
     expect(ok).toBe(true);
     expect(texts(kernel, 1)).toEqual(['2']);
     expect(texts(kernel, 2)).toEqual(['11']);
@@ -71,7 +67,9 @@ describe('the lesson scope', () => {
     expect(await kernel.run(1)).toBe(true);
     expect(texts(kernel, 1)).toEqual(['6']);
     expect(await kernel.run(2)).toBe(false);
-    expect(texts(kernel, 2)[0]).toMatch(/^test\.md:25: CompileError: unknown module "left-pad"; a cell can import "@tensorflow\/tfjs", "@observablehq\/plot", "lab"/);
+    expect(texts(kernel, 2)[0]).toMatch(
+      /^test\.md:25: CompileError: unknown module "left-pad"; a cell can import "@tensorflow\/tfjs", "@observablehq\/plot", "lab"/,
+    );
   });
 
   it('explains a name that a cell which has not run declares', async () => {

@@ -33,7 +33,10 @@ describe('per-cell seeding', () => {
   });
 
   it('cells with other keys draw other numbers', async () => {
-    const cells: (string | [string, string])[] = [['id=one', DRAW], ['id=two', DRAW.replace(/drawn/g, 'other')]];
+    const cells: (string | [string, string])[] = [
+      ['id=one', DRAW],
+      ['id=two', DRAW.replace(/drawn/g, 'other')],
+    ];
     const numbers = await drawnBy(cells, 0);
     expect(texts(kernel!, 1)[0]).not.toBe(numbers);
     // Without an id a cell is keyed by its position: the first cell still differs from "one".

@@ -42,7 +42,9 @@ describe('Stop', () => {
   });
 
   it('ends a cell waiting on a long timer, and clears the timer', async () => {
-    kernel = await kernelOf(['let fired = false;\nsetTimeout(() => { fired = true; }, 300);\nawait new Promise((resolve) => setTimeout(resolve, 60_000));']);
+    kernel = await kernelOf([
+      'let fired = false;\nsetTimeout(() => { fired = true; }, 300);\nawait new Promise((resolve) => setTimeout(resolve, 60_000));',
+    ]);
     const running = kernel.run(0);
     await sleep(50);
     await kernel.stop();
@@ -141,13 +143,19 @@ describe('the loop guard', () => {
   });
 
   it('does not fire on a long loop that yields', async () => {
-    kernel = await kernelOf(['let turns = 0;\nconst until = performance.now() + 400;\nwhile (performance.now() < until) { turns++; await new Promise((r) => setTimeout(r, 0)); }\nturns > 0'], { guardMs: 100 });
+    kernel = await kernelOf(
+      [
+        'let turns = 0;\nconst until = performance.now() + 400;\nwhile (performance.now() < until) { turns++; await new Promise((r) => setTimeout(r, 0)); }\nturns > 0',
+      ],
+      { guardMs: 100 },
+    );
     expect(await kernel.run(0)).toBe(true);
   });
 
   // Each turn computes 40 ms, then awaits a promise that resolves on a microtask (as model.fit does
   // in Node): 320 ms in all against a 150 ms guard.
-  const awaitingLoop = 'let rounds = 0;\nfor (let i = 0; i < 8; i++) {\n  const until = performance.now() + 40;\n  while (performance.now() < until) {}\n  await Promise.resolve();\n  rounds++;\n}\nrounds';
+  const awaitingLoop =
+    'let rounds = 0;\nfor (let i = 0; i < 8; i++) {\n  const until = performance.now() + 40;\n  while (performance.now() < until) {}\n  await Promise.resolve();\n  rounds++;\n}\nrounds';
 
   it('headless, an await counts as a turn: a loop awaiting work each round runs to the end', async () => {
     kernel = new Kernel(lessonOf([awaitingLoop]), await nodeHost(), { guardMs: 150 });
@@ -192,7 +200,10 @@ describe('timers, listeners and Restart', () => {
 
   it('Restart stops the work, clears the scope, timers and tensors', async () => {
     const tf = (await nodeHost()).tf;
-    kernel = await kernelOf(['const ticker = { n: 0 };\nsetInterval(() => ticker.n++, 5);\nconst big = tf.ones([100, 100]);', 'await new Promise(() => {});']);
+    kernel = await kernelOf([
+      'const ticker = { n: 0 };\nsetInterval(() => ticker.n++, 5);\nconst big = tf.ones([100, 100]);',
+      'await new Promise(() => {});',
+    ]);
     await kernel.run(0);
     const hanging = kernel.run(1);
     await sleep(30);

@@ -20,13 +20,37 @@ function parseError(name: string): LessonError {
 describe('parseLesson', () => {
   it('splits prose and cells and keeps the Markdown line of each cell', () => {
     const text = [
-      '---', 'title: T', 'stage: training', 'summary: S', 'minutes: 5', 'seed: 7', '---', // 1-7
-      '# Heading', '', '```ts id=first', 'const a = 1;', 'a', '```', // 8-13
-      'Between, with a JS fence that is not a cell:', '', '```js', 'not a cell', '```', '', // 14-19
-      '```ts run=false', 'while (true) {}', '```', // 20-22
-      '```ts exercise id=ex', 'let answer = 0;', '```', // 23-25
-      '```ts solution for=ex', 'let answer = 42;', '```', // 26-28
-      '```ts check for=ex', 'check(answer === 42, "the answer");', '```', // 29-31
+      '---',
+      'title: T',
+      'stage: training',
+      'summary: S',
+      'minutes: 5',
+      'seed: 7',
+      '---', // 1-7
+      '# Heading',
+      '',
+      '```ts id=first',
+      'const a = 1;',
+      'a',
+      '```', // 8-13
+      'Between, with a JS fence that is not a cell:',
+      '',
+      '```js',
+      'not a cell',
+      '```',
+      '', // 14-19
+      '```ts run=false',
+      'while (true) {}',
+      '```', // 20-22
+      '```ts exercise id=ex',
+      'let answer = 0;',
+      '```', // 23-25
+      '```ts solution for=ex',
+      'let answer = 42;',
+      '```', // 26-28
+      '```ts check for=ex',
+      'check(answer === 42, "the answer");',
+      '```', // 29-31
       'The end.', // 32
     ].join('\n');
     const lesson = parseLesson(text, 'lessons/03-my-lesson.md');

@@ -12,10 +12,18 @@ const ok = (content: string) => {
 
 describe('parseQuestion', () => {
   it('reads a multiple-choice question with its explanation', () => {
-    const question = ok('Which split picks the learning rate?\n- [ ] test\n- [x] validation\n- [ ] training\nexplain: the test set is for the end.\n');
+    const question = ok(
+      'Which split picks the learning rate?\n- [ ] test\n- [x] validation\n- [ ] training\nexplain: the test set is for the end.\n',
+    );
     expect(question).toEqual({
-      id: 'q', kind: 'choice', prompt: 'Which split picks the learning rate?',
-      choices: [{ text: 'test', correct: false }, { text: 'validation', correct: true }, { text: 'training', correct: false }],
+      id: 'q',
+      kind: 'choice',
+      prompt: 'Which split picks the learning rate?',
+      choices: [
+        { text: 'test', correct: false },
+        { text: 'validation', correct: true },
+        { text: 'training', correct: false },
+      ],
       explain: 'the test set is for the end.',
     });
   });
@@ -24,7 +32,11 @@ describe('parseQuestion', () => {
     expect(ok('Chance level?\nanswer: 10 ± 1')).toMatchObject({ kind: 'number', answer: 10, tolerance: 1 });
     expect(ok('Chance level?\nanswer: 0.1 +- 0.02')).toMatchObject({ kind: 'number', answer: 0.1, tolerance: 0.02 });
     expect(ok('Exactly?\nanswer: -3')).toMatchObject({ kind: 'number', answer: -3, tolerance: 0 });
-    expect(ok('What would you add\nto the validation set?')).toEqual({ id: 'q', kind: 'open', prompt: 'What would you add\nto the validation set?' });
+    expect(ok('What would you add\nto the validation set?')).toEqual({
+      id: 'q',
+      kind: 'open',
+      prompt: 'What would you add\nto the validation set?',
+    });
   });
 
   it('names what is wrong and on which line of the fence', () => {
@@ -75,6 +87,8 @@ describe('hints and questions in a lesson', () => {
     expect(() => lesson('```hint for=nope\nx\n```')).toThrow(/x\.md:6: hint for=nope has no `ts exercise id=nope` cell/);
     expect(() => lesson('```hint\nx\n```')).toThrow(/x\.md:6: a hint names its exercise/);
     expect(() => lesson('```question id=a\nQ?\nanswer: x\n```')).toThrow(/x\.md:8: answer must be a number/);
-    expect(() => lesson('```question id=a\nQ?\n```\n\n```question id=a\nR?\n```')).toThrow(/x\.md:10: question id "a" is used twice \(first on line 6\)/);
+    expect(() => lesson('```question id=a\nQ?\n```\n\n```question id=a\nR?\n```')).toThrow(
+      /x\.md:10: question id "a" is used twice \(first on line 6\)/,
+    );
   });
 });

@@ -8,9 +8,11 @@ import { lessonToMarkdown } from '../../../src/notebook/serialize.ts';
 /** What matters of a lesson, without line numbers (which move when prose is re-spaced). */
 const shape = (lesson: Lesson) => ({
   meta: lesson.meta,
-  blocks: lesson.blocks.map((b) => (b.kind === 'prose'
-    ? { prose: b.markdown.trim() }
-    : { index: b.index, options: b.options, source: b.source.trimEnd(), solution: b.solution?.source.trimEnd() })),
+  blocks: lesson.blocks.map((b) =>
+    b.kind === 'prose'
+      ? { prose: b.markdown.trim() }
+      : { index: b.index, options: b.options, source: b.source.trimEnd(), solution: b.solution?.source.trimEnd() },
+  ),
 });
 
 describe('lessonToMarkdown', () => {
@@ -21,7 +23,8 @@ describe('lessonToMarkdown', () => {
   });
 
   it("writes the learner's code in place of the author's, and keeps exercises with their solutions", () => {
-    const text = '---\ntitle: T\nstage: intro\nsummary: S\n---\n\nSome prose.\n\n```ts exercise id=a\nconst x = 0;\n```\n\n```ts solution for=a\nconst x = 1;\n```\n\n```ts check for=a\ncheck(x === 1, "x is one");\n```\n';
+    const text =
+      '---\ntitle: T\nstage: intro\nsummary: S\n---\n\nSome prose.\n\n```ts exercise id=a\nconst x = 0;\n```\n\n```ts solution for=a\nconst x = 1;\n```\n\n```ts check for=a\ncheck(x === 1, "x is one");\n```\n';
     const lesson = parseLesson(text, 't.md');
     const edited = parseLesson(lessonToMarkdown(lesson, ['const x = 2; // mine', 'check(x === 1, "x is one");']), 't.md');
     const [exercise, checks] = cellsOf(edited);

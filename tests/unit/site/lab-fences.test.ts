@@ -4,11 +4,29 @@ import { labFences } from '../../../src/site/lab-fences.ts';
 
 const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 const lesson = [
-  '```hint for=ex', `First ${hostile}`, '```', '',
-  '```hint for=ex', 'Second', '```', '',
-  '```question id=q1', `Pick one ${hostile}`, `- [ ] a "quoted" ${hostile}`, '- [x] b', `explain: because ${hostile}`, '```', '',
-  '```question id=q2', 'A number?', 'answer: 3 ± 1', '```', '',
-  '```question id=q3', 'Why?', '```',
+  '```hint for=ex',
+  `First ${hostile}`,
+  '```',
+  '',
+  '```hint for=ex',
+  'Second',
+  '```',
+  '',
+  '```question id=q1',
+  `Pick one ${hostile}`,
+  `- [ ] a "quoted" ${hostile}`,
+  '- [x] b',
+  `explain: because ${hostile}`,
+  '```',
+  '',
+  '```question id=q2',
+  'A number?',
+  'answer: 3 ± 1',
+  '```',
+  '',
+  '```question id=q3',
+  'Why?',
+  '```',
 ].join('\n');
 
 const render = (interactive: boolean, html: boolean) => {
@@ -27,7 +45,13 @@ describe('hint and question fences', () => {
     expect(out).toContain('<textarea name="question-q3"');
     const spec = /data-spec="([^"]*)"/.exec(out)![1]!;
     expect(spec).not.toMatch(/[<>"]/); // escaped: the attribute cannot be closed from the lesson
-    const parsed = JSON.parse(spec.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const parsed = JSON.parse(
+      spec
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
     expect(parsed).toMatchObject({ id: 'q1', kind: 'choice', choices: [{ correct: false }, { correct: true }] });
   });
 

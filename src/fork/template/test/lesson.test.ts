@@ -8,5 +8,8 @@ test('every cell runs and every check passes', { timeout: 300_000 }, async () =>
   await setUpNode();
   const { failed, checks } = await runLesson();
   assert.ok(checks.length > 0 || failed.length === 0);
-  assert.deepEqual(failed.map((c) => `cell ${c.cell + 1}: ${c.message}`), []);
+  assert.deepEqual(
+    failed.map((c) => `cell ${c.cell + 1}: ${c.message}`),
+    [],
+  );
 });

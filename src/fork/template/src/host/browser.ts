@@ -25,7 +25,7 @@ function render(value: unknown): Node {
       for (const column of columns) tr.insertCell().textContent = String(row[column] ?? '');
     }
     return table;
-  } else pre.textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2) ?? String(value);
+  } else pre.textContent = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
   return pre;
 }
 

@@ -15,8 +15,10 @@ import { useRenderer } from '../runtime.ts';
 const PUBLIC = new URL('../../public/', import.meta.url);
 
 function describe(value: unknown): string {
-  if (value && typeof value === 'object' && 'outerHTML' in value) return chartSummary(value) ?? `<${(value as { tagName?: string }).tagName?.toLowerCase() ?? 'element'}>`;
-  if (value && typeof value === 'object' && 'shape' in value && 'dtype' in value) return `Tensor ${(value as tf.Tensor).dtype} [${(value as tf.Tensor).shape.join(', ')}]`;
+  if (value && typeof value === 'object' && 'outerHTML' in value)
+    return chartSummary(value) ?? `<${(value as { tagName?: string }).tagName?.toLowerCase() ?? 'element'}>`;
+  if (value && typeof value === 'object' && 'shape' in value && 'dtype' in value)
+    return `Tensor ${(value as tf.Tensor).dtype} [${(value as tf.Tensor).shape.join(', ')}]`;
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
