@@ -7,6 +7,7 @@ import { compileCell, type CompiledCell } from './compile.ts';
 import { CompileError, StopError, describeThrown, formatLocation, isInstance, type SourceLocation } from './errors.ts';
 import { activeFitCount, addFitGate, stopFits, trackFits } from './fits.ts';
 import type { KernelHost } from './host.ts';
+import { missingInputs, providersOf, staleUsers } from './graph.ts';
 import { cellsOf, type CellBlock, type Lesson } from './lesson.ts';
 import { trackListeners, removeListeners } from './listeners.ts';
 import { locateStack, registerCellSource, cellInStack } from './locate.ts';
@@ -178,7 +179,7 @@ export class Kernel {
   }
 
   private explainMissing(name: string): string {
-    const providers = this.cells.filter((cell) => cell.declarations.includes(name));
+    const providers = providersOf(this.cells, name);
     if (providers.length === 0) return '';
     const where = providers.map((cell) => `cell ${cell.index + 1} (${this.lesson.file}:${cell.block.line})`).join(' or ');
     return `: it is declared in ${where}, which has not run yet`;
@@ -189,27 +190,7 @@ export class Kernel {
    * them: their own missing inputs too, in order ("run inputs first").
    */
   missingInputs(index: number): number[] {
-    const missing = new Set<number>();
-    const visit = (at: number) => {
-      for (const name of this.cells[at]!.references) {
-        if (name in this.scope) continue;
-        const provider = this.providerOf(name, at);
-        if (provider === undefined || missing.has(provider) || provider === index) continue;
-        missing.add(provider);
-        visit(provider);
-      }
-    };
-    visit(index);
-    return [...missing].sort((a, b) => a - b);
-  }
-
-  /** The nearest cell above `before` that declares `name`, else any other cell that does. */
-  private providerOf(name: string, before: number): number | undefined {
-    const above = this.cells
-      .slice(0, before)
-      .reverse()
-      .find((cell) => cell.declarations.includes(name));
-    return (above ?? this.cells.find((cell) => cell.index !== before && cell.declarations.includes(name)))?.index;
+    return missingInputs(this.cells, index, (name) => name in this.scope);
   }
 
   /** Replaces a cell's code (a learner's edit). The cell and the cells that use its names go stale. */
@@ -252,12 +233,7 @@ export class Kernel {
    * a run, those that ran before it (they saw the old values).
    */
   private invalidateUsersOf(cell: CellState, names: string[], onlyEarlier = false): void {
-    if (names.length === 0) return;
-    for (const other of this.cells) {
-      if (other === cell || other.runOrder === 0) continue;
-      if (onlyEarlier && other.runOrder > cell.runOrder) continue;
-      if (other.references.some((name) => names.includes(name))) this.move(other, 'invalidate');
-    }
+    for (const index of staleUsers(this.cells, cell, names, onlyEarlier)) this.move(this.cells[index]!, 'invalidate');
   }
 
   run(index: number): Promise<boolean> {
