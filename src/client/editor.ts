@@ -78,7 +78,7 @@ export class EditorKit {
     this.models = models;
   }
 
-  static async load(cells: CellBlock[], sources: string[], typesUrl: string): Promise<EditorKit> {
+  static async load(cells: readonly CellBlock[], sources: readonly string[], typesUrl: string): Promise<EditorKit> {
     ready ??= setUp(typesUrl);
     await ready;
     const models = cells.map((cell) => {
