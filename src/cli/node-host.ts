@@ -8,17 +8,10 @@ import type { KernelHost } from '../notebook/host.ts';
 import { wrapPlot } from '../notebook/plot.ts';
 import * as lab from '../ml/index.ts';
 import { createNodeDocument } from './node-dom.ts';
-import { readFile } from 'node:fs/promises';
-import { setDatasetReader } from '../ml/data/reader.ts';
-import { usePlot } from '../ml/plot.ts';
-import { setFolderHandler, setLocalModelStore, setShippedModels } from '../ml/model-io/folder.ts';
+import { setLabEnvironment } from '../ml/environment.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { folderHandler } from './folder-handler.ts';
-
-/** The repository's datasets/ folder, wherever the runner is started from. */
-const DATASETS = new URL('../../datasets/', import.meta.url);
+import { folderEnvironment } from './node-environment.ts';
 
 export async function createNodeHost(): Promise<KernelHost> {
   // Production mode also silences TF.js's "install tfjs-node" banner, which cannot install here.
@@ -26,17 +19,17 @@ export async function createNodeHost(): Promise<KernelHost> {
   await tf.setBackend('cpu');
   await tf.ready();
   const plot = wrapPlot(Plot, createNodeDocument());
-  usePlot(plot.plot as never);
-  setFolderHandler(folderHandler);
-  // Headless runs keep lab:// models out of the repository, in a folder per process (--sandbox
-  // names the one folder its runner may write).
-  const store = process.env.LAB_MODEL_STORE ?? join(tmpdir(), `lab-models-${process.pid}`);
-  setLocalModelStore((name) => folderHandler(join(store, name)));
-  setShippedModels((name) => folderHandler(fileURLToPath(new URL(`../../models/${name}/`, import.meta.url))));
-  setDatasetReader(async (path) => {
-    const bytes = await readFile(new URL(path, DATASETS));
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  });
+  setLabEnvironment(
+    folderEnvironment({
+      // The repository's folders, wherever the runner is started from.
+      datasets: new URL('../../datasets/', import.meta.url),
+      models: new URL('../../models/', import.meta.url),
+      // Headless runs keep lab:// models out of the repository, in a folder per process (--sandbox
+      // names the one folder its runner may write).
+      store: process.env.LAB_MODEL_STORE ?? join(tmpdir(), `lab-models-${process.pid}`),
+      plot: plot.plot as never,
+    }),
+  );
   return {
     tf,
     Plot: plot,

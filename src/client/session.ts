@@ -9,9 +9,7 @@ import type { KernelHost } from '../notebook/host.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { wrapPlot } from '../notebook/plot.ts';
 import * as lab from '../ml/index.ts';
-import { setDatasetReader } from '../ml/data/reader.ts';
-import { usePlot } from '../ml/plot.ts';
-import { setLocalModelStore, setShippedModels } from '../ml/model-io/folder.ts';
+import { setLabEnvironment, siteEnvironment } from '../ml/environment.ts';
 import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
 import { renderOutputs } from './render.ts';
 
@@ -32,15 +30,7 @@ export interface Session {
 
 function browserHost(): KernelHost {
   const plot = wrapPlot(Plot);
-  usePlot(plot.plot as never);
-  const base = document.body.dataset.base ?? '/';
-  setShippedModels((name) => `${location.origin}${base}models/${name}/model.json`);
-  setLocalModelStore((name) => `indexeddb://lab/${name}`);
-  setDatasetReader(async (path) => {
-    const response = await fetch(`${base}datasets/${path}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
+  setLabEnvironment(siteEnvironment(document.body.dataset.base ?? '/', plot.plot as never));
   return {
     tf,
     Plot: plot,

@@ -38,6 +38,7 @@ export const LAB_SOURCES: [string, string][] = [
   ['src/notebook/random.ts', 'src/lab/notebook/random.ts'],
   ['src/cli/node-dom.ts', 'src/lab/node/node-dom.ts'],
   ['src/cli/folder-handler.ts', 'src/lab/node/folder-handler.ts'],
+  ['src/cli/node-environment.ts', 'src/lab/node/node-environment.ts'],
 ];
 
 /** The project's own fixed files, kept in src/fork/template/ (same paths in the project). */

@@ -13,9 +13,7 @@ import { parseLesson } from '../notebook/parse.ts';
 import { cellsOf, type Lesson } from '../notebook/lesson.ts';
 import { wrapPlot } from '../notebook/plot.ts';
 import * as lab from '../ml/index.ts';
-import { setDatasetReader } from '../ml/data/reader.ts';
-import { usePlot } from '../ml/plot.ts';
-import { setLocalModelStore, setShippedModels } from '../ml/model-io/folder.ts';
+import { setLabEnvironment } from '../ml/environment.ts';
 import { renderOutputs } from '../client/render.ts';
 import { chooseBackend } from '../client/backend.ts';
 import type { FromSandbox, ToSandbox } from './protocol.ts';
@@ -157,10 +155,12 @@ async function start(text: string, file: string): Promise<void> {
   status.textContent = 'Loading TensorFlow.js…';
   const backend = await chooseBackend(tf);
   const plot = wrapPlot(Plot);
-  usePlot(plot.plot as never);
-  setDatasetReader((path) => labFile(`datasets/${path}`));
-  setShippedModels(shippedHandler);
-  setLocalModelStore(memoryHandler);
+  setLabEnvironment({
+    plot: plot.plot as never,
+    readDataset: (path) => labFile(`datasets/${path}`),
+    shippedModel: shippedHandler,
+    localModel: memoryHandler,
+  });
   const kernel = new Kernel(
     lesson,
     {

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, type BackendChoice, type BackendName } from '../backend.ts';
 import { loadDataset } from '../../ml/data/load.ts';
-import { setDatasetReader } from '../../ml/data/reader.ts';
+import { setLabEnvironment, siteEnvironment } from '../../ml/environment.ts';
 import { toTensors, type ImageDataset } from '../../ml/data/image-dataset.ts';
 import { splitDataset } from '../../ml/split.ts';
 import { accuracy, predictClasses } from '../../ml/metrics.ts';
@@ -29,12 +29,8 @@ export async function useBackend(requested?: BackendName): Promise<BackendChoice
 let digits: Promise<ImageDataset> | undefined;
 
 function loadDigits(base: string): Promise<ImageDataset> {
-  // The same reader a lesson page sets up (session.ts): the site's own /datasets/ under its base.
-  setDatasetReader(async (path) => {
-    const response = await fetch(`${base}datasets/${path}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
+  // The environment a lesson page sets up (session.ts): the site's own /datasets/ under its base.
+  setLabEnvironment(siteEnvironment(base));
   digits ??= loadDataset('digits').catch((error: unknown) => {
     digits = undefined;
     throw error;

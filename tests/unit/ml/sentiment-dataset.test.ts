@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/ml/data/load.ts';
-import { setDatasetReader } from '../../../src/ml/data/reader.ts';
+import { type DatasetReader, labEnvironment, setLabEnvironment } from '../../../src/ml/environment.ts';
+
+/** Swaps only the dataset reader of the host's environment. */
+const setDatasetReader = (read: DatasetReader) => setLabEnvironment({ ...labEnvironment(), readDataset: read });
 
 const realReader = async (path: string) => {
   const bytes = await readFile(`datasets/${path}`);

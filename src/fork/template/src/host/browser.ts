@@ -1,8 +1,6 @@
 /** The page: TF.js on the best backend the browser has, data and models from this site. */
 import * as tf from '@tensorflow/tfjs';
-import { setDatasetReader } from '../lab/ml/data/reader.ts';
-import { setLocalModelStore, setShippedModels } from '../lab/ml/model-io/folder.ts';
-import { usePlot } from '../lab/ml/plot.ts';
+import { setLabEnvironment, siteEnvironment } from '../lab/ml/environment.ts';
 import { Plot } from '../plot.ts';
 import { useRenderer } from '../runtime.ts';
 import type { Output } from '../lab/notebook/outputs.ts';
@@ -32,14 +30,7 @@ function render(value: unknown): Node {
 export async function setUpBrowser(): Promise<void> {
   for (const backend of ['webgl', 'cpu']) if (await tf.setBackend(backend).catch(() => false)) break;
   await tf.ready();
-  usePlot(Plot.plot as never);
-  setShippedModels((name) => `${location.origin}${base}models/${name}/model.json`);
-  setLocalModelStore((name) => `indexeddb://lab/${name}`);
-  setDatasetReader(async (path) => {
-    const response = await fetch(`${base}datasets/${path}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
+  setLabEnvironment(siteEnvironment(base, Plot.plot as never));
   const main = document.querySelector('main')!;
   let section: HTMLElement = main;
   const helperNodes = new Map<Output, HTMLElement>();

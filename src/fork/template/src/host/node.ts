@@ -1,14 +1,11 @@
 /** Node (the tests): TF.js on the CPU, Plot into a DOM document, data and models from the folders. */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { setDatasetReader } from '../lab/ml/data/reader.ts';
-import { setFolderHandler, setLocalModelStore, setShippedModels } from '../lab/ml/model-io/folder.ts';
+import { setLabEnvironment } from '../lab/ml/environment.ts';
 import { chartSummary } from '../lab/notebook/plot.ts';
 import { createNodeDocument } from '../lab/node/node-dom.ts';
-import { folderHandler } from '../lab/node/folder-handler.ts';
+import { folderEnvironment } from '../lab/node/node-environment.ts';
 import { usePlotDocument } from '../plot.ts';
 import { useRenderer } from '../runtime.ts';
 
@@ -31,14 +28,15 @@ export async function setUpNode({ quiet = false } = {}): Promise<void> {
   tf.enableProdMode();
   await tf.setBackend('cpu');
   await tf.ready();
-  usePlotDocument(createNodeDocument());
-  setFolderHandler(folderHandler);
-  setShippedModels((name) => folderHandler(fileURLToPath(new URL(`models/${name}/`, PUBLIC))));
-  setLocalModelStore((name) => folderHandler(join(tmpdir(), `lab-models-${process.pid}`, name)));
-  setDatasetReader(async (path) => {
-    const bytes = await readFile(new URL(`datasets/${path}`, PUBLIC));
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  });
+  const plot = usePlotDocument(createNodeDocument());
+  setLabEnvironment(
+    folderEnvironment({
+      datasets: new URL('datasets/', PUBLIC),
+      models: new URL('models/', PUBLIC),
+      store: join(tmpdir(), `lab-models-${process.pid}`),
+      plot: plot.plot as never,
+    }),
+  );
   const print = quiet ? () => {} : (line: string) => console.log(line);
   useRenderer({
     startCell: (index, title) => print(`\n[${index + 1}] ${title}`),
