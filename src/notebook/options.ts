@@ -1,7 +1,7 @@
 /**
- * The one registry of cell options (the words after `ts` in a fence's info string). Parsing,
- * validation, the docs page and editor hints all read this table, so a new feature adds one entry
- * here rather than string checks scattered through the code.
+ * The one registry of cell options (the words after `ts` in a fence's info string). Parsing and
+ * validation read this table (and serialize.ts writes options back from the same type), so a new
+ * option is one entry here rather than string checks scattered through the parser.
  */
 export interface CellOptions {
   id?: string;
