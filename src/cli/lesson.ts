@@ -2,8 +2,7 @@
  * The headless runner: runs every cell of each lesson file in order on TF.js's CPU backend.
  * Exit 0 when all passed, 1 when a cell failed, 2 when a file could not be read or parsed.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { LessonError } from '../notebook/errors.ts';
 import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
@@ -13,6 +12,7 @@ import { runLessonControls } from './run-controls.ts';
 import { runLessonSeeds, withSeed, type SeedsReport } from './run-seeds.ts';
 import type { CellReport, FileReport } from './report.ts';
 import { printBranch, printCell, printSeeds, printSummary } from './print.ts';
+import { finish, outFolderProblem, writeCharts } from './lesson-output.ts';
 
 // A reader such as `head` may close the pipe early; that is not a failure of the lessons.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -89,46 +89,4 @@ for (const file of args.files) {
   if (args.out) await writeCharts(args.out, lesson, report);
 }
 
-async function outFolderProblem(dir: string): Promise<string | undefined> {
-  try {
-    if (!(await stat(dir)).isDirectory()) return 'is a file, not a folder';
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return (error as Error).message;
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (made) {
-      return `cannot be made: ${(made as Error).message}`;
-    }
-  }
-  return undefined;
-}
-
-async function writeCharts(dir: string, lesson: Lesson, report: FileReport) {
-  await mkdir(dir, { recursive: true });
-  for (const cell of report.cells) {
-    let n = 0;
-    for (const output of cell.outputs) {
-      if (output.kind !== 'chart' || !output.svg) continue;
-      await writeFile(join(dir, `${lesson.slug}-cell${cell.index + 1}-${++n}.svg`), output.svg);
-    }
-  }
-}
-
-if (args.seeds !== undefined) {
-  const unreadableReports = reports.map((r) => ({ file: r.file, ok: false, error: r.error, seeds: [], checks: [], runs: [] }));
-  const all = [...unreadableReports, ...seedReports];
-  if (args.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-  else {
-    const passed = seedReports.filter((r) => r.ok).length;
-    process.stdout.write(`${passed} of ${all.length} lessons held on every seed\n`);
-  }
-  process.exitCode = unreadable ? 2 : all.every((r) => r.ok) ? 0 : 1;
-} else if (args.json) {
-  // Chart markup goes to --out files; the JSON keeps each output's kind and text.
-  const plain = reports.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, outputs: c.outputs.map(({ svg: _svg, ...o }) => o) })) }));
-  process.stdout.write(`${JSON.stringify(plain, null, 2)}\n`);
-} else {
-  const passed = reports.filter((r) => r.ok).length;
-  process.stdout.write(`${passed} passed, ${reports.length - passed} failed\n`);
-}
-if (args.seeds === undefined) process.exitCode = unreadable ? 2 : reports.every((r) => r.ok) ? 0 : 1;
+finish({ json: args.json, seeds: args.seeds !== undefined }, reports, seedReports, unreadable);
