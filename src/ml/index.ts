@@ -30,3 +30,4 @@ export { tokenize, fitVocabulary, type Vocabulary, type VocabularyOptions, type 
 export { SENTIMENT_SITES, type Sentence, type SentimentDataset, type SentimentSite } from './data/sentiment.ts';
 export { zoomOutImages, type ZoomOutOptions } from './zoom.ts';
 export { atThreshold, thresholdTable, type Predictions, type ThresholdRow } from './selective.ts';
+export { predictionLatency, type LatencyOptions, type LatencyRow } from './latency.ts';
