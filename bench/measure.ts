@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { serveStatic } from '../src/cli/static-server.ts';
+import { serveStatic } from '../src/node/static-server.ts';
 import { fitSource } from './fit-workload.ts';
 
 /** Builds the site and the bare page into `out`, measures both, and returns the figures. */

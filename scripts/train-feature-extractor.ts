@@ -6,10 +6,10 @@
  * TF.js version and backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createNodeHost } from '../src/cli/node-host.ts';
-import { generateShapes } from '../src/ml/data/shapes.ts';
-import { toTensors } from '../src/ml/data/image-dataset.ts';
-import { saveModel } from '../src/ml/model-io/save-load.ts';
+import { createNodeHost } from '../src/node/node-host.ts';
+import { generateShapes } from '../src/lab/data/shapes.ts';
+import { toTensors } from '../src/lab/data/image-dataset.ts';
+import { saveModel } from '../src/lab/model-io/save-load.ts';
 import { seedRandom } from '../src/notebook/random.ts';
 
 await createNodeHost();

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../src/notebook/parse.ts';
-import { runLessonFile } from '../src/cli/run-file.ts';
-import { printCell } from '../src/cli/print.ts';
+import { runLessonFile } from '../src/node/run-file.ts';
+import { printCell } from '../src/node/print.ts';
 
 const dir = 'tests/fixtures/lessons';
 const inputs = readdirSync(`${dir}/input`)

@@ -54,7 +54,7 @@ describe('the built site', () => {
     expect(types['file:///node_modules/@tensorflow/tfjs/package.json']).toBeDefined();
     expect(Object.keys(types).some((path) => path.startsWith('file:///node_modules/@tensorflow/tfjs-core/dist/tensor.d.ts'))).toBe(true);
     expect(types['file:///node_modules/@observablehq/plot/package.json']).toBeDefined();
-    expect(types['file:///node_modules/lab/ml/index.ts']).toContain('train');
+    expect(types['file:///node_modules/lab/lab/index.ts']).toContain('train');
     expect(types['file:///node_modules/@lab/globals/tf.d.ts']).toContain('export as namespace tf');
   });
 });

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from '../../bench/measure.ts';
-import { readCommand } from './command.ts';
+import { readCommand } from '../node/command.ts';
 
 readCommand({
   name: 'bench',

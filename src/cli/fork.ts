@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseLesson } from '../notebook/parse.ts';
 import { planFork } from '../fork/kit.ts';
 import { readKit } from '../fork/read-kit.ts';
-import { failWith, readCommand } from './command.ts';
+import { failWith, readCommand } from '../node/command.ts';
 
 const COMMAND = {
   name: 'fork',

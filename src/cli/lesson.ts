@@ -6,13 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { LessonError } from '../notebook/errors.ts';
 import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
-import { HELP, parseArgs, USAGE } from './args.ts';
-import { runLessonFile } from './run-file.ts';
-import { runLessonControls } from './run-controls.ts';
-import { runLessonSeeds, withSeed, type SeedsReport } from './run-seeds.ts';
-import type { CellReport, FileReport } from './report.ts';
-import { printBranch, printCell, printSeeds, printSummary } from './print.ts';
-import { finish, outFolderProblem, writeCharts } from './lesson-output.ts';
+import { HELP, parseArgs, USAGE } from '../node/args.ts';
+import { runLessonFile } from '../node/run-file.ts';
+import { runLessonControls } from '../node/run-controls.ts';
+import { runLessonSeeds, withSeed, type SeedsReport } from '../node/run-seeds.ts';
+import type { CellReport, FileReport } from '../node/report.ts';
+import { printBranch, printCell, printSeeds, printSummary } from '../node/print.ts';
+import { finish, outFolderProblem, writeCharts } from '../node/lesson-output.ts';
 
 // A reader such as `head` may close the pipe early; that is not a failure of the lessons.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

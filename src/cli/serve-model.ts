@@ -5,10 +5,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { loadModel } from '../ml/model-io/save-load.ts';
-import { folderHandler } from './folder-handler.ts';
+import { loadModel } from '../lab/model-io/save-load.ts';
+import { folderHandler } from '../node/folder-handler.ts';
 import { createModelServer } from '../serve/server.ts';
-import { failWith, portOf, readCommand } from './command.ts';
+import { failWith, portOf, readCommand } from '../node/command.ts';
 
 const COMMAND = {
   name: 'serve-model',

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normaliseBase, readServiceWorkerConfig } from '../site/offline-manifest.ts';
-import { serveStatic } from './static-server.ts';
-import { failWith, portOf, readCommand } from './command.ts';
+import { serveStatic } from '../node/static-server.ts';
+import { failWith, portOf, readCommand } from '../node/command.ts';
 
 const COMMAND = {
   name: 'serve-site',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { normaliseBase } from '../site/offline-manifest.ts';
 import { workshopKit } from '../site/workshop-kit.ts';
-import { failWith, readCommand } from './command.ts';
+import { failWith, readCommand } from '../node/command.ts';
 
 const COMMAND = {
   name: 'workshop-kit',

@@ -4,7 +4,7 @@
  */
 import { describeSummary, fractionDone, handIn, summarise, type LessonTotals } from './progress-model.ts';
 import { loadProgress, onProgress, resetProgress, setLearner } from './progress-store.ts';
-import { download } from '../ml/widgets/download.ts';
+import { download } from '../lab/widgets/download.ts';
 
 const totals = JSON.parse(document.getElementById('lesson-totals')!.textContent!) as LessonTotals[];
 const panel = document.querySelector<HTMLElement>('.progress-panel')!;

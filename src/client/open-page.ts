@@ -10,7 +10,7 @@ import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { SANDBOX_FILE, type FromSandbox, type ToSandbox } from '../sandbox/protocol.ts';
 import { decodeLesson } from './share-codec.ts';
-import { download } from '../ml/widgets/download.ts';
+import { download } from '../lab/widgets/download.ts';
 import { MAX_DOWNLOAD_BYTES, safeDownloadName } from '../sandbox/downloads.ts';
 
 const base = document.body.dataset.base ?? '/';

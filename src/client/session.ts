@@ -8,8 +8,8 @@ import { Kernel, type CellState } from '../notebook/kernel.ts';
 import type { KernelHost } from '../notebook/host.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import { wrapPlot } from '../notebook/plot.ts';
-import * as lab from '../ml/index.ts';
-import { setLabEnvironment, siteEnvironment } from '../ml/environment.ts';
+import * as lab from '../lab/index.ts';
+import { setLabEnvironment, siteEnvironment } from '../lab/environment.ts';
 import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
 import { renderOutputs } from './render.ts';
 

@@ -3,7 +3,7 @@
  * (a zip), or as a link that opens it in the sandbox.
  */
 import type { Lesson } from '../notebook/lesson.ts';
-import { download } from '../ml/widgets/download.ts';
+import { download } from '../lab/widgets/download.ts';
 import type { Toolbar } from './toolbar.ts';
 
 async function lessonWithEdits(lesson: Lesson, sources: readonly string[]): Promise<string> {

@@ -23,7 +23,7 @@ export interface CellModule {
 type Origin = { kind: 'cell'; cell: number; declaration: DeclarationKind } | { kind: 'import'; from: ImportedName };
 
 /** Module specifiers as a project sees them: "lab" is the copy of the lab's helpers. */
-export const LAB_IMPORT = '../lab/ml/index.ts';
+export const LAB_IMPORT = '../lab/lab/index.ts';
 const PLOT_IMPORT = '../plot.ts';
 const RUNTIME_IMPORT = '../runtime.ts';
 const rewriteModule = (module: string) => (module === 'lab' ? LAB_IMPORT : module);

@@ -27,18 +27,21 @@ export interface GeneratedFile {
   text: string;
 }
 
-/** Lab sources the project needs, as [path in the lab, path in the project]. */
+/**
+ * Lab sources the project needs, as [path in the lab, path in the project]. The project's src/lab/
+ * mirrors the lab's src/ (lab/, notebook/, node/), so the copies' relative imports hold unchanged.
+ */
 export const LAB_SOURCES: [string, string][] = [
-  ['src/ml', 'src/lab/ml'],
+  ['src/lab', 'src/lab/lab'],
   ['src/notebook/check.ts', 'src/lab/notebook/check.ts'],
   ['src/notebook/current.ts', 'src/lab/notebook/current.ts'],
   ['src/notebook/outputs.ts', 'src/lab/notebook/outputs.ts'],
   ['src/notebook/errors.ts', 'src/lab/notebook/errors.ts'],
   ['src/notebook/plot.ts', 'src/lab/notebook/plot.ts'],
   ['src/notebook/random.ts', 'src/lab/notebook/random.ts'],
-  ['src/cli/node-dom.ts', 'src/lab/node/node-dom.ts'],
-  ['src/cli/folder-handler.ts', 'src/lab/node/folder-handler.ts'],
-  ['src/cli/node-environment.ts', 'src/lab/node/node-environment.ts'],
+  ['src/node/node-dom.ts', 'src/lab/node/node-dom.ts'],
+  ['src/node/folder-handler.ts', 'src/lab/node/folder-handler.ts'],
+  ['src/node/node-environment.ts', 'src/lab/node/node-environment.ts'],
 ];
 
 /** The project's own fixed files, kept in src/fork/template/ (same paths in the project). */

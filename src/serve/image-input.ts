@@ -4,7 +4,7 @@
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { imageSize } from 'image-size';
-import { describeShape } from '../ml/model-io/info.ts';
+import { describeShape } from '../lab/model-io/info.ts';
 import { BadRequest } from './inputs.ts';
 
 /** Decoding allocates width × height × 4 bytes before any resize: refuse images past this size. */

@@ -2,7 +2,7 @@
  * Turns a JSON request body into model inputs, checking each against the model's input shape.
  * Errors say what was wrong and where (`inputs[2][15][3]`), so a client can fix its request.
  */
-import { describeShape } from '../ml/model-io/info.ts';
+import { describeShape } from '../lab/model-io/info.ts';
 
 /** A request the client must fix (4xx), or must retry later (503): its status, a message, any headers. */
 export class BadRequest extends Error {

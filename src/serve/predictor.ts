@@ -3,7 +3,7 @@
  * Standardisation recorded in the model's metadata is applied here, so clients send raw features.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LabModelInfo } from '../ml/model-io/info.ts';
+import type { LabModelInfo } from '../lab/model-io/info.ts';
 
 export interface Prediction {
   /** The most probable class. */

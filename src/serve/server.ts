@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type * as tf from '@tensorflow/tfjs';
-import type { LabModelInfo } from '../ml/model-io/info.ts';
+import type { LabModelInfo } from '../lab/model-io/info.ts';
 import { createBatcher, type BatchStats } from './batcher.ts';
 import { BadRequest, clip, parseJsonInputs } from './inputs.ts';
 import { imageToInput } from './image-input.ts';

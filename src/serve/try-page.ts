@@ -1,5 +1,5 @@
 /** The small page at GET /: try the model with a JSON body or an image, see the answer and latency. */
-import type { LabModelInfo } from '../ml/model-io/info.ts';
+import type { LabModelInfo } from '../lab/model-io/info.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -33,7 +33,7 @@ export function editorTypes(): Record<string, string> {
 
 function collectTypes(): Record<string, string> {
   const entry = join(root, 'src/site/editor-types-entry.ts');
-  const program = ts.createProgram([entry, join(root, 'src/ml/index.ts')], {
+  const program = ts.createProgram([entry, join(root, 'src/lab/index.ts')], {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     target: ts.ScriptTarget.ES2022,
@@ -64,7 +64,7 @@ function collectTypes(): Record<string, string> {
       types: manifest.types ?? manifest.typings ?? 'index.d.ts',
     });
   }
-  files['file:///node_modules/lab/package.json'] = JSON.stringify({ name: 'lab', types: 'ml/index.ts' });
+  files['file:///node_modules/lab/package.json'] = JSON.stringify({ name: 'lab', types: 'lab/index.ts' });
   // UMD-style globals: cells use `tf` and `Plot` as values and as namespaces of types (tf.Tensor).
   files['file:///node_modules/@lab/globals/tf.d.ts'] = "export * from '@tensorflow/tfjs';\nexport as namespace tf;\n";
   files['file:///node_modules/@lab/globals/plot.d.ts'] = "export * from '@observablehq/plot';\nexport as namespace Plot;\n";

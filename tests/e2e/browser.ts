@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
+import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
 import { prepared } from '../helpers/prepared.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';

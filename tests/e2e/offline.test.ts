@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/cli/static-server.ts';
+import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
 import { buildManifest, writeServiceWorker, type OfflineManifest } from '../../src/site/offline-manifest.ts';
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, runCell, statuses, waitUntilSettled } from './browser.ts';
 import { prepared } from '../helpers/prepared.ts';

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../src/notebook/parse.ts';
 import { cellModules, ForkError } from '../../src/fork/cell-modules.ts';
-import { runLessonFile } from '../../src/cli/run-file.ts';
+import { runLessonFile } from '../../src/node/run-file.ts';
 
 const fixture = (name: string) => parseLesson(readFileSync(`tests/fixtures/fork/${name}`, 'utf8'), `tests/fixtures/fork/${name}`);
 const fork = (lesson: string, dir: string) => execFileSync(process.execPath, ['src/cli/fork.ts', lesson, dir], { encoding: 'utf8' });
@@ -42,7 +42,7 @@ describe('cells as modules', () => {
       '---\ntitle: T\nstage: intro\nsummary: S\n---\n\n```ts\nimport { mulberry32 } from "lab";\n```\n\n```ts\nconst r = mulberry32(1);\n```\n',
       'inline.md',
     );
-    expect(cellModules(lesson)[1]!.text).toContain('import { mulberry32 } from "../lab/ml/index.ts";');
+    expect(cellModules(lesson)[1]!.text).toContain('import { mulberry32 } from "../lab/lab/index.ts";');
   });
 
   it('shows the last expression with display(), as the notebook does, but not a check', () => {

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../src/notebook/parse.ts';
-import { runLessonControls } from '../../src/cli/run-controls.ts';
-import { printBranch, printCell } from '../../src/cli/print.ts';
+import { runLessonControls } from '../../src/node/run-controls.ts';
+import { printBranch, printCell } from '../../src/node/print.ts';
 import { HEADLESS_PARTS, lessonsOfPart } from '../lesson-parts.ts';
 
 export function headlessLessonTests(part: number): void {

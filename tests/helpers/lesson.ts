@@ -2,7 +2,7 @@
 import { parseLesson } from '../../src/notebook/parse.ts';
 import type { Lesson } from '../../src/notebook/lesson.ts';
 import { Kernel, type KernelOptions } from '../../src/notebook/kernel.ts';
-import { createNodeHost } from '../../src/cli/node-host.ts';
+import { createNodeHost } from '../../src/node/node-host.ts';
 import type { KernelHost } from '../../src/notebook/host.ts';
 
 export const FRONTMATTER = '---\ntitle: Test\nstage: intro\nsummary: A test lesson.\n---\n';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../src/notebook/parse.ts';
-import { runLessonFile, WORKER_HEAP_MB } from '../../src/cli/run-file.ts';
+import { runLessonFile, WORKER_HEAP_MB } from '../../src/node/run-file.ts';
 
 const lesson = (name: string) => parseLesson(readFileSync(name, 'utf8'), name);
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateShapes } from '../../src/ml/data/shapes.ts';
+import { generateShapes } from '../../src/lab/data/shapes.ts';
 import { startServer, type Started } from '../helpers/serve-model.ts';
 
 function pixelsOf(data: ReturnType<typeof generateShapes>, i: number): number[] {

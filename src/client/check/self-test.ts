@@ -5,11 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, type BackendChoice, type BackendName } from '../backend.ts';
-import { loadDataset } from '../../ml/data/load.ts';
-import { setLabEnvironment, siteEnvironment } from '../../ml/environment.ts';
-import { toTensors, type ImageDataset } from '../../ml/data/image-dataset.ts';
-import { splitDataset } from '../../ml/split.ts';
-import { accuracy, predictClasses } from '../../ml/metrics.ts';
+import { loadDataset } from '../../lab/data/load.ts';
+import { setLabEnvironment, siteEnvironment } from '../../lab/environment.ts';
+import { toTensors, type ImageDataset } from '../../lab/data/image-dataset.ts';
+import { splitDataset } from '../../lab/split.ts';
+import { accuracy, predictClasses } from '../../lab/metrics.ts';
 import { seedRandom, unseedRandom } from '../../notebook/random.ts';
 import type { SelfTestResult } from './verdict.ts';
 

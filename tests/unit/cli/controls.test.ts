@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/notebook/parse.ts';
-import { runLessonControls } from '../../../src/cli/run-controls.ts';
-import { runLessonFile } from '../../../src/cli/run-file.ts';
+import { runLessonControls } from '../../../src/node/run-controls.ts';
+import { runLessonFile } from '../../../src/node/run-file.ts';
 
 const fixture = (name: string) => `tests/fixtures/controls/${name}.md`;
 const lesson = (name: string) => parseLesson(readFileSync(fixture(name), 'utf8'), fixture(name));

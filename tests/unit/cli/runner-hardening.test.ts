@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/notebook/parse.ts';
-import { runLessonFile } from '../../../src/cli/run-file.ts';
+import { runLessonFile } from '../../../src/node/run-file.ts';
 
 const fixture = (name: string) => `tests/fixtures/hostile/${name}.md`;
 const lessonAt = (file: string) => parseLesson(readFileSync(file, 'utf8'), file);

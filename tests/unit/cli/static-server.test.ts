@@ -7,7 +7,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../../src/cli/static-server.ts';
+import { serveStatic, type StaticServer } from '../../../src/node/static-server.ts';
 import { handler } from '../../../src/site/workshop-serve.mjs';
 
 let root: string;

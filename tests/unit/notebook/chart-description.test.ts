@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNodeHost } from '../../../src/cli/node-host.ts';
+import { createNodeHost } from '../../../src/node/node-host.ts';
 
 const host = await createNodeHost();
 type Svgish = { tagName: string; getAttribute(n: string): string | null; querySelector(s: string): Svgish | null };

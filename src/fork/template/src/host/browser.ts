@@ -1,6 +1,6 @@
 /** The page: TF.js on the best backend the browser has, data and models from this site. */
 import * as tf from '@tensorflow/tfjs';
-import { setLabEnvironment, siteEnvironment } from '../lab/ml/environment.ts';
+import { setLabEnvironment, siteEnvironment } from '../lab/lab/environment.ts';
 import { Plot } from '../plot.ts';
 import { useRenderer } from '../runtime.ts';
 import type { Output } from '../lab/notebook/outputs.ts';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { setLabEnvironment } from '../lab/ml/environment.ts';
+import { setLabEnvironment } from '../lab/lab/environment.ts';
 import { chartSummary } from '../lab/notebook/plot.ts';
 import { createNodeDocument } from '../lab/node/node-dom.ts';
 import { folderEnvironment } from '../lab/node/node-environment.ts';

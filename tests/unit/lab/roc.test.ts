@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roc, rocChart, tprAtFpr } from '../../../src/ml/roc.ts';
+import { roc, rocChart, tprAtFpr } from '../../../src/lab/roc.ts';
 import { chartSummary } from '../../../src/notebook/plot.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 

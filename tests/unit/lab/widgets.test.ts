@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { labeller, simulatedAnnotator } from '../../../src/ml/widgets/labeller.ts';
-import { cleaner } from '../../../src/ml/widgets/cleaner.ts';
-import { generateShapes } from '../../../src/ml/data/shapes.ts';
+import { labeller, simulatedAnnotator } from '../../../src/lab/widgets/labeller.ts';
+import { cleaner } from '../../../src/lab/widgets/cleaner.ts';
+import { generateShapes } from '../../../src/lab/data/shapes.ts';
 
 describe('the labeller, headless', () => {
   it('assigns, moves to the next unlabelled image, undoes, and exports', () => {

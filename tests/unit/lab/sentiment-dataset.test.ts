@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/ml/data/load.ts';
-import { type DatasetReader, labEnvironment, setLabEnvironment } from '../../../src/ml/environment.ts';
+import { loadDataset } from '../../../src/lab/data/load.ts';
+import { type DatasetReader, labEnvironment, setLabEnvironment } from '../../../src/lab/environment.ts';
 
 /** Swaps only the dataset reader of the host's environment. */
 const setDatasetReader = (read: DatasetReader) => setLabEnvironment({ ...labEnvironment(), readDataset: read });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { predictionLatency } from '../../../src/ml/latency.ts';
+import { predictionLatency } from '../../../src/lab/latency.ts';
 
 const tinyModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });
 

@@ -3,7 +3,7 @@
  * draw a chart, read a dataset file, find a shipped model, keep the learner's own models, and
  * (headless only) use a folder. The page, the headless runner, the sandbox, the check page and
  * forks each build theirs: `siteEnvironment` for a page served with the lab's datasets and models,
- * `folderEnvironment` (src/cli/node-environment.ts) for Node.
+ * `folderEnvironment` (src/node/node-environment.ts) for Node.
  */
 import type * as tf from '@tensorflow/tfjs';
 

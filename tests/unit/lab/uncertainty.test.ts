@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { uncertainty } from '../../../src/ml/uncertainty.ts';
+import { uncertainty } from '../../../src/lab/uncertainty.ts';
 
 describe('uncertainty', () => {
   it('reads the prediction, the confidence and the entropy of each row', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, saveModel } from '../../../src/ml/model-io/save-load.ts';
+import { loadModel, saveModel } from '../../../src/lab/model-io/save-load.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 
 beforeAll(() => nodeHost());
@@ -52,7 +52,7 @@ describe('the lab model format', () => {
     await expect(loadModel(bad)).rejects.toThrow(/is not a TF\.js layers model/);
     const plain = join(mkdtempSync(join(tmpdir(), 'lab-plain-')), 'm');
     mkdirSync(plain);
-    const { folderHandler } = await import('../../../src/cli/folder-handler.ts');
+    const { folderHandler } = await import('../../../src/node/folder-handler.ts');
     await tinyModel().save(folderHandler(plain));
     await expect(loadModel(plain)).rejects.toThrow(`${plain} is a TF.js model but not a lab model`);
   });

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitIndices, splitDataset } from '../../../src/ml/split.ts';
-import { fitNormalizer } from '../../../src/ml/normalize.ts';
-import { accuracy, confusionMatrix, perClass } from '../../../src/ml/metrics.ts';
-import { resizeImages, augmentImages } from '../../../src/ml/image-ops.ts';
-import { generateShapes } from '../../../src/ml/data/shapes.ts';
-import { imageGrid, classBalance } from '../../../src/ml/show.ts';
+import { splitIndices, splitDataset } from '../../../src/lab/split.ts';
+import { fitNormalizer } from '../../../src/lab/normalize.ts';
+import { accuracy, confusionMatrix, perClass } from '../../../src/lab/metrics.ts';
+import { resizeImages, augmentImages } from '../../../src/lab/image-ops.ts';
+import { generateShapes } from '../../../src/lab/data/shapes.ts';
+import { imageGrid, classBalance } from '../../../src/lab/show.ts';
 import { chartSummary } from '../../../src/notebook/plot.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitVocabulary, tokenize } from '../../../src/ml/text.ts';
+import { fitVocabulary, tokenize } from '../../../src/lab/text.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 
 beforeAll(() => nodeHost());

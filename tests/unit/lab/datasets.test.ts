@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/ml/data/load.ts';
-import { type DatasetReader, labEnvironment, setLabEnvironment } from '../../../src/ml/environment.ts';
-import { generateShapes } from '../../../src/ml/data/shapes.ts';
-import { imageAt } from '../../../src/ml/data/image-dataset.ts';
+import { loadDataset } from '../../../src/lab/data/load.ts';
+import { type DatasetReader, labEnvironment, setLabEnvironment } from '../../../src/lab/environment.ts';
+import { generateShapes } from '../../../src/lab/data/shapes.ts';
+import { imageAt } from '../../../src/lab/data/image-dataset.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 
 /** Swaps only the dataset reader of the host's environment. */

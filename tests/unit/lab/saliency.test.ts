@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saliencyMaps, saliencyGrid, shareOn } from '../../../src/ml/saliency.ts';
-import type { ImageDataset } from '../../../src/ml/data/image-dataset.ts';
+import { saliencyMaps, saliencyGrid, shareOn } from '../../../src/lab/saliency.ts';
+import type { ImageDataset } from '../../../src/lab/data/image-dataset.ts';
 import { chartSummary } from '../../../src/notebook/plot.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 

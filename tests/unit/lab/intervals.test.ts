@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInterval, normalQuantile, wilsonInterval } from '../../../src/ml/intervals.ts';
+import { formatInterval, normalQuantile, wilsonInterval } from '../../../src/lab/intervals.ts';
 
 describe('intervals', () => {
   it('normalQuantile gives the familiar z values', () => {

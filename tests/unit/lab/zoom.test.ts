@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { zoomOutImages } from '../../../src/ml/zoom.ts';
-import { generateShapes } from '../../../src/ml/data/shapes.ts';
+import { zoomOutImages } from '../../../src/lab/zoom.ts';
+import { generateShapes } from '../../../src/lab/data/shapes.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 
 beforeAll(() => nodeHost());

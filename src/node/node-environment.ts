@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LabEnvironment, PlotFn } from '../ml/environment.ts';
+import type { LabEnvironment, PlotFn } from '../lab/environment.ts';
 import { folderHandler } from './folder-handler.ts';
 
 export function folderEnvironment(options: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atThreshold, thresholdTable } from '../../../src/ml/selective.ts';
-import { wilsonInterval } from '../../../src/ml/intervals.ts';
+import { atThreshold, thresholdTable } from '../../../src/lab/selective.ts';
+import { wilsonInterval } from '../../../src/lab/intervals.ts';
 
 describe('selective prediction', () => {
   // Five items: the two least confident are the wrong ones.
