@@ -1,6 +1,6 @@
 /**
  * Offline use (production builds only): registers the lab's service worker (`sw.js` at the base,
- * src/site/offline-worker.js) and tells the learner, once and quietly, when the whole site is saved
+ * src/shipped/offline-worker.js) and tells the learner, once and quietly, when the whole site is saved
  * for offline use, and when a newer version is ready. The new version waits until the learner
  * accepts it: the page then asks the waiting worker to take over and reloads when it has.
  */

@@ -1,10 +1,10 @@
 /**
  * The built site on localhost (tests, the benchmark, `npm run serve-site`), served by the same
- * handler as the workshop kit's serve.mjs (src/site/workshop-serve.mjs), so the server the tests
+ * handler as the workshop kit's serve.mjs (src/shipped/workshop-serve.mjs), so the server the tests
  * drive is the one learners run. Loopback only.
  */
 import { createServer, type Server } from 'node:http';
-import { handler } from '../site/workshop-serve.mjs';
+import { handler } from '../shipped/workshop-serve.mjs';
 
 export interface StaticServer {
   server: Server;

@@ -69,7 +69,7 @@ export function buildManifest(dir: string, base = '/'): OfflineManifest {
 
 /** The worker script: the manifest (URLs and hashes only) on line 1, then the worker's code. */
 export function serviceWorkerSource(manifest: OfflineManifest): string {
-  const code = readFileSync(new URL('./offline-worker.js', import.meta.url), 'utf8');
+  const code = readFileSync(new URL('../shipped/offline-worker.js', import.meta.url), 'utf8');
   const config = {
     version: manifest.version,
     base: manifest.base,

@@ -50,7 +50,7 @@ export function workshopKit(siteDir: string): { zip: Uint8Array; base: string; v
   const zip = zipSync(
     {
       [KIT_FOLDER]: {
-        'serve.mjs': readFileSync(new URL('./workshop-serve.mjs', import.meta.url)),
+        'serve.mjs': readFileSync(new URL('../shipped/workshop-serve.mjs', import.meta.url)),
         'README.txt': new TextEncoder().encode(kitReadme(config.base, config.version)),
         site,
       },

@@ -27,7 +27,7 @@ const COMMANDS: [string, string][] = [
   ['src/cli/serve-site.ts', 'usage: npm run serve-site'],
   ['src/cli/workshop-kit.ts', 'usage: npm run workshop-kit'],
   ['src/cli/bench.ts', 'usage: npm run bench'],
-  ['src/site/workshop-serve.mjs', 'usage: node serve.mjs'],
+  ['src/shipped/workshop-serve.mjs', 'usage: node serve.mjs'],
 ];
 
 describe('every command', () => {
@@ -48,8 +48,8 @@ describe('every command', () => {
   it.each([
     ['src/cli/serve-site.ts', ['--port', 'eighty'], /--port needs a port number from 0 to 65535.*"eighty"/],
     ['src/cli/serve-model.ts', ['--port', '70000'], /--port needs a port number from 0 to 65535.*"70000"/],
-    ['src/site/workshop-serve.mjs', ['--port', ''], /--port needs a port number from 0 to 65535.*""/],
-    ['src/site/workshop-serve.mjs', ['--port'], /--port needs a value/],
+    ['src/shipped/workshop-serve.mjs', ['--port', ''], /--port needs a port number from 0 to 65535.*""/],
+    ['src/shipped/workshop-serve.mjs', ['--port'], /--port needs a value/],
     ['src/cli/fork.ts', ['lessons/00-welcome.md'], /give a lesson and a folder/],
     ['src/cli/fork.ts', ['a', 'b', 'c'], /unexpected arguments: c/],
   ] as const)('%s %j is refused before anything starts', async (script, args, message) => {

@@ -1,5 +1,5 @@
 /**
- * The lab's one static server (src/site/workshop-serve.mjs: the kit's serve.mjs, serve-site, the
+ * The lab's one static server (src/shipped/workshop-serve.mjs: the kit's serve.mjs, serve-site, the
  * tests) against clients that lie, stall or leave, and files that change under it.
  */
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../../src/node/static-server.ts';
-import { handler } from '../../../src/site/workshop-serve.mjs';
+import { handler } from '../../../src/shipped/workshop-serve.mjs';
 
 let root: string;
 let server: StaticServer;
