@@ -12,21 +12,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../src/node/chromium.ts';
 import { serveStatic } from '../src/node/static-server.ts';
 import { fitSource } from './fit-workload.ts';
 
 /** Builds the site and the bare page into `out`, measures both, and returns the figures. */
 export async function measure(outDir: string) {
-  const ARGS = [
-    '--headless=new',
-    '--no-sandbox',
-    '--enable-unsafe-webgpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
-
   function log(message: string) {
     process.stderr.write(`${message}\n`);
   }
@@ -48,7 +39,7 @@ export async function measure(outDir: string) {
 
   const site = await serveStatic('dist');
   const bare = await serveStatic(join(outDir, 'bare'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
   /** Scripts a page fetched, by URL; sizes are the gzip of the files served. */
   function recordScripts(page: Page): Set<string> {

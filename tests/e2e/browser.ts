@@ -10,16 +10,9 @@ import { inject } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
 import { prepared } from '../helpers/prepared.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--enable-unsafe-webgpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/node/chromium.ts';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 export const SCREENSHOTS = 'test-results/screenshots';
 
 export interface Lab {
