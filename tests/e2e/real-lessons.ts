@@ -31,9 +31,14 @@ export function realLessonTests(part: number): void {
         // test, and longer on a busy machine: a timeout here would only hide where it is slow.
         await waitUntilSettled(page, 540_000);
         const result = await statuses(page);
+        // On failure, say what the failing cells printed: a check that holds headless but not on
+        // WebGL, or a cell that depends on an unsolved exercise, shows only here.
+        const failed = await page.$$eval('[data-cell][data-status="error"] [data-output]', (outputs) =>
+          outputs.map((output) => (output.textContent ?? '').replace(/\s+/g, ' ').trim().slice(-600)),
+        );
         expect(
           result.every((s) => s === 'done' || s === 'skipped'),
-          `statuses: ${result.join(', ')}`,
+          `statuses: ${result.join(', ')}\n${failed.join('\n')}`,
         ).toBe(true);
         expect(errors).toEqual([]);
         // The backend the toolbar names is the one TF.js really uses.
