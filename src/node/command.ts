@@ -4,6 +4,8 @@
  * line and exit code 2.
  */
 import { parseArgs } from 'node:util';
+// The kit's server reads its arguments the same way and must stay package-free: the lab borrows from it.
+import { argumentError, portFrom } from '../shipped/workshop-serve.mjs';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -49,21 +51,12 @@ export function readCommand<O extends Record<string, OptionSpec>>(
     if (positionals.length > max) failWith(spec, `unexpected arguments: ${positionals.slice(max).join(' ')}`);
     return { values: values as Values<O>, positionals };
   } catch (error) {
-    // util.parseArgs: "Unknown option '--fast'. To specify a positional argument starting with a
-    // '-', ...": keep the first sentence, in the lab's words.
-    const message = (error as Error).message
-      .replace(/\. To specify a positional.*$/s, '')
-      .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
-      .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value');
-    return failWith(spec, message);
+    return failWith(spec, argumentError(error as Error));
   }
 }
 
 /** A port number (0 picks a free one), or a clear refusal. */
 export function portOf(spec: { name: string; usage: string }, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const port = Number(raw);
-  if (!raw.trim() || !Number.isInteger(port) || port < 0 || port > 65535)
-    failWith(spec, `--port needs a port number from 0 to 65535, 0 picking a free one (got "${raw}")`);
-  return port;
+  const port = portFrom(raw, fallback);
+  return typeof port === 'string' ? failWith(spec, port) : port;
 }

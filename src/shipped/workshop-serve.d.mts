@@ -3,3 +3,5 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export function handler(root: string, base: string): (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 export function builtBase(dir: string): string | undefined;
+export function argumentError(error: Error): string;
+export function portFrom(raw: string | undefined, fallback: number): number | string;

@@ -57,6 +57,27 @@ function usage(message) {
   process.exit(2);
 }
 
+/**
+ * util.parseArgs's complaint in the lab's words: the first sentence of "Unknown option '--fast'.
+ * To specify a positional argument…", and "--port needs a value". Shared with the lab's commands.
+ */
+export function argumentError(error) {
+  return error.message
+    .replace(/\. To specify a positional.*$/s, '')
+    .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
+    .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value');
+}
+
+/** The --port value as a number (0 picks a free port; `fallback` when not given), or what is wrong with it. */
+export function portFrom(raw, fallback) {
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!raw.trim() || !Number.isInteger(port) || port < 0 || port > 65535) {
+    return `--port needs a port number from 0 to 65535, 0 picking a free one (got "${raw}")`;
+  }
+  return port;
+}
+
 function parse(argv) {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP);
@@ -66,21 +87,12 @@ function parse(argv) {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, base: { type: 'string' } } });
   } catch (error) {
-    // Node's words ("Unknown option '--fast'. To specify a positional argument…"): the first sentence.
-    usage(
-      error.message
-        .replace(/\. To specify a positional.*$/s, '')
-        .replace(/^Unknown option '(.+)'$/, 'unknown option $1')
-        .replace(/^Option '(.+?)(?: <value>)?' argument missing$/, '$1 needs a value'),
-    );
+    usage(argumentError(error));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) usage(`one site folder at most (got ${positionals.join(', ')})`);
-  const port = values.port === undefined ? 4322 : Number(values.port);
-  const blank = values.port !== undefined && !values.port.trim(); // Number('') is 0
-  if (blank || !Number.isInteger(port) || port < 0 || port > 65535) {
-    usage(`--port needs a port number from 0 to 65535, 0 picking a free one (got "${values.port}")`);
-  }
+  const port = portFrom(values.port, 4322);
+  if (typeof port === 'string') usage(port);
   if (values.base !== undefined && !values.base.trim()) usage('--base needs a path, like /lab/');
   return {
     dir: positionals[0] ? resolve(positionals[0]) : join(dirname(fileURLToPath(import.meta.url)), 'site'),
