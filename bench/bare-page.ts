@@ -12,8 +12,11 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 ) => (...args: unknown[]) => Promise<unknown>;
 const fit = new AsyncFunction('tf', fitSource.replace(/\nsamplesPerSecond\n?$/, '\nreturn samplesPerSecond;'));
 
+/** `webgl-unpacked` is WebGL with TF.js's texel packing off, as the lab runs software WebGL. */
 (window as unknown as { benchFit: (backend: string) => Promise<number> }).benchFit = async (backend: string) => {
-  if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} is not available`);
+  const [name, unpacked] = backend === 'webgl-unpacked' ? ['webgl', true] : [backend, false];
+  if (!(await tf.setBackend(name))) throw new Error(`backend ${name} is not available`);
   await tf.ready();
+  tf.env().set('WEBGL_PACK', !unpacked);
   return (await fit(tf)) as number;
 };

@@ -103,7 +103,16 @@ export async function measure(outDir: string) {
   await waitDone(inLab.page, 0);
   const labThroughput = Number((await inLab.page.textContent('[data-cell="0"] [data-output]'))!.trim());
   const chosen = (await inLab.page.textContent('.backend-label'))!;
-  const chosenBackend = chosen.split(' · ')[0]!;
+  // The lab turns WebGL's texel packing off on a software renderer (client/backend.ts): compare
+  // it with a bare page set the same way.
+  const packed = await inLab.page.evaluate(async () =>
+    (
+      await (window as unknown as { lab: { loadSession(): Promise<{ tf: { env(): { getBool(f: string): boolean } } }> } }).lab.loadSession()
+    ).tf
+      .env()
+      .getBool('WEBGL_PACK'),
+  );
+  const chosenBackend = chosen.split(' · ')[0] === 'webgl' && !packed ? 'webgl-unpacked' : chosen.split(' · ')[0]!;
   await inLab.page.close();
 
   async function bareThroughput(backend: string): Promise<number | string> {
@@ -124,7 +133,7 @@ export async function measure(outDir: string) {
 
   // (d) every backend on the bare page
   const perBackend: Record<string, number | string> = {};
-  for (const backend of ['cpu', 'webgl', 'webgpu']) {
+  for (const backend of ['cpu', 'webgl', 'webgl-unpacked', 'webgpu']) {
     log(`timing ${backend}…`);
     perBackend[backend] = backend === chosenBackend ? bareSame : await bareThroughput(backend);
   }

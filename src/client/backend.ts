@@ -50,6 +50,9 @@ async function probeAdapter(): Promise<{ label: string; software: boolean } | un
   }
 }
 
+/** Renderers that draw on the CPU: SwiftShader (headless Chromium, GPU-less machines), Mesa's llvmpipe, Windows' WARP. */
+export const isSoftwareRenderer = (renderer: string) => /swiftshader|llvmpipe|softpipe|basic render|software/i.test(renderer);
+
 export function webglRenderer(): string | undefined {
   const gl = document.createElement('canvas').getContext('webgl2');
   if (!gl) return undefined;
@@ -67,10 +70,15 @@ async function activate(tf: TF, name: BackendName): Promise<boolean> {
     registeredWebGPU = true;
   }
   try {
-    return (await tf.setBackend(name)) && tf.getBackend() === name;
+    if (!((await tf.setBackend(name)) && tf.getBackend() === name)) return false;
   } catch {
     return false;
   }
+  // TF.js packs four values per texel for hardware GPUs. A software renderer runs every texel
+  // through the CPU anyway, and the packing's extra programs cost more than they save: training
+  // steps on SwiftShader took 0.7× the time unpacked (scratch measure in docs/decisions.md).
+  if (name === 'webgl' && isSoftwareRenderer(webglRenderer() ?? '')) tf.env().set('WEBGL_PACK', false);
+  return true;
 }
 
 async function describe(name: BackendName): Promise<string> {
