@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ImageDataset } from './data/image-dataset.ts';
-import { toTensors } from './data/image-dataset.ts';
+import { subset, toTensors } from './data/image-dataset.ts';
+import { shuffled } from './random.ts';
 
 export interface LossItem {
   index: number;
@@ -33,3 +34,39 @@ export async function lossesByItem(model: tf.LayersModel, data: ImageDataset, { 
 
 export const captionOf = (item: LossItem, classes: readonly string[]) =>
   `${classes[item.predicted]}/${classes[item.label]} ${item.loss.toFixed(1)}`;
+
+export interface OutOfFoldOptions {
+  /** Groups the items are split into; each is scored by a model trained on the others (default 3). */
+  folds?: number;
+  /** Which items land in which fold (default 1): the split is a seeded shuffle, not the items' order. */
+  seed?: number;
+  /** The model takes [n, pixels] inputs. */
+  flat?: boolean;
+}
+
+/**
+ * Every item's loss from a model that never trained on it, highest first (cross-validation): the
+ * items are split into `folds` groups, and `fit` trains one model per group on all the other
+ * items, which then scores that group. A model that trains on an item can learn its wrong label
+ * by heart, and that label's loss then drops; scored out of fold, it cannot. `index` is the
+ * item's place in `data`. Costs `folds` trainings, each on (folds − 1) / folds of the data.
+ */
+export async function outOfFoldLosses(
+  data: ImageDataset,
+  fit: (train: ImageDataset) => Promise<tf.LayersModel>,
+  { folds = 3, seed = 1, flat = false }: OutOfFoldOptions = {},
+): Promise<LossItem[]> {
+  if (!Number.isInteger(folds) || folds < 2 || folds > data.count) {
+    throw new RangeError(`outOfFoldLosses: folds must be a whole number from 2 to the ${data.count} items, not ${folds}`);
+  }
+  const order = shuffled([...data.labels.keys()], seed);
+  const all: LossItem[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const held = order.filter((_, k) => k % folds === fold);
+    const rest = order.filter((_, k) => k % folds !== fold);
+    const model = await fit(subset(data, rest));
+    for (const item of await lossesByItem(model, subset(data, held), { flat })) all.push({ ...item, index: held[item.index]! });
+    model.dispose();
+  }
+  return all.sort((a, b) => b.loss - a.loss);
+}
