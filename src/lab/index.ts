@@ -15,6 +15,7 @@ export { resizeImages, augmentImages, type ResizeMethod, type AugmentOptions } f
 export { imageGrid, classBalance, type GridOptions } from './show.ts';
 export { accuracy, confusionMatrix, perClass, confusionChart, predictClasses, type ClassReport } from './metrics.ts';
 export { wilsonInterval, formatInterval, normalQuantile, type Interval } from './intervals.ts';
+export { flipLabels, type FlippedLabels } from './label-noise.ts';
 export { lossesByItem, outOfFoldLosses, captionOf, type LossItem, type OutOfFoldOptions } from './top-losses.ts';
 export { saveModel, loadModel, loadShippedModel, listModels, deleteModel, modelFromFiles, type LoadOptions } from './model-io/save-load.ts';
 export { SHIPPED_MODELS } from './model-io/folder.ts';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateShapes } from '../../../src/lab/data/shapes.ts';
 import type { ImageDataset } from '../../../src/lab/data/image-dataset.ts';
+import { flipLabels } from '../../../src/lab/label-noise.ts';
 import { lossesByItem, outOfFoldLosses } from '../../../src/lab/top-losses.ts';
 import { nodeHost } from '../../helpers/lesson.ts';
 
@@ -67,5 +68,30 @@ describe('outOfFoldLosses', () => {
     const fit = async (train: ImageDataset) => memoriser(train);
     await expect(outOfFoldLosses(data, fit, { folds: 1 })).rejects.toThrow(/folds must be a whole number from 2 to the 31 items, not 1/);
     await expect(outOfFoldLosses(data, fit, { folds: 2.5 })).rejects.toThrow(/not 2.5/);
+  });
+});
+
+describe('flipLabels', () => {
+  const data = generateShapes({ count: 3000, size: 8, seed: 5 });
+
+  it('replaces about the share asked, always by another class, and records which', () => {
+    const { data: noisy, flipped, trueLabels } = flipLabels(data, { share: 0.2, seed: 3 });
+    const count = flipped.reduce((a, b) => a + b, 0);
+    expect(count).toBeGreaterThan(0.17 * data.count);
+    expect(count).toBeLessThan(0.23 * data.count);
+    for (let i = 0; i < data.count; i++) {
+      expect(trueLabels[i]).toBe(data.labels[i]);
+      expect(noisy.labels[i] !== data.labels[i]).toBe(flipped[i] === 1);
+    }
+    // Every wrong class is used, not always the next one.
+    const wrongFor0 = new Set([...noisy.labels.keys()].filter((i) => flipped[i] && data.labels[i] === 0).map((i) => noisy.labels[i]));
+    expect(wrongFor0).toEqual(new Set([1, 2]));
+    expect(noisy.images).toBe(data.images);
+    expect(flipLabels(data, { share: 0.2, seed: 3 }).flipped).toEqual(flipped);
+    expect(flipLabels(data, { share: 0.2, seed: 4 }).flipped).not.toEqual(flipped);
+  });
+
+  it('refuses a share outside 0 to 1', () => {
+    expect(() => flipLabels(data, { share: 20 })).toThrow(/share must be from 0 to 1, not 20/);
   });
 });
