@@ -25,6 +25,24 @@ describe('the built site', () => {
     }
   });
 
+  it('lists the lessons in course order, numbered, and links each page to its neighbours, top and end', () => {
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const positions = lessons.map((lesson) => index.indexOf(`href="/lab/lessons/${lesson.slug}/"`));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    lessons.forEach((lesson, i) => {
+      const number = String(i).padStart(2, '0');
+      expect(index).toContain(`aria-label="Lesson ${number}: ${lesson.meta.title.slice(0, 12)}`);
+      const html = readFileSync(join(out, 'lessons', lesson.slug, 'index.html'), 'utf8');
+      expect(html).toMatch(new RegExp(`class="lesson-number"[^>]*>Lesson ${number}<`));
+      const prev = [...html.matchAll(/rel="prev" href="([^"]+)"/g)].map((m) => m[1]);
+      const next = [...html.matchAll(/rel="next" href="([^"]+)"/g)].map((m) => m[1]);
+      expect(prev).toEqual(Array(2).fill(i === 0 ? '/lab/' : `/lab/lessons/${lessons[i - 1]!.slug}/`));
+      // The last lesson's next is the index, or a fixture lesson in this test build.
+      expect(next).toHaveLength(2);
+      if (i < lessons.length - 1) expect(next).toEqual(Array(2).fill(`/lab/lessons/${lessons[i + 1]!.slug}/`));
+    });
+  });
+
   it('renders each lesson page with its prose and one data-cell element per cell', () => {
     for (const lesson of lessons) {
       const html = readFileSync(join(out, 'lessons', lesson.slug, 'index.html'), 'utf8');

@@ -9,7 +9,7 @@
  */
 import { parseLesson } from '../notebook/parse.ts';
 import type { Lesson } from '../notebook/lesson.ts';
-import { STAGES } from '../notebook/schema.ts';
+import type { STAGES } from '../notebook/schema.ts';
 
 const lessonFiles = import.meta.glob('/lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const fixtureFiles = import.meta.glob('/tests/fixtures/site/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
@@ -35,10 +35,24 @@ export const STAGE_TITLES: Record<(typeof STAGES)[number], string> = {
   'domain-shift': 'Out-of-domain data and domain shift',
 };
 
-export function lessonsByStage(lessons: Lesson[]) {
-  return STAGES.map((stage) => ({ stage, title: STAGE_TITLES[stage], lessons: lessons.filter((l) => l.meta.stage === stage) })).filter(
-    (group) => group.lessons.length > 0,
-  );
+/** The lessons in course order, in runs of one stage each: a stage the course returns to gets a second heading. */
+export function courseSections(lessons: Lesson[]) {
+  const sections: { stage: Lesson['meta']['stage']; title: string; lessons: Lesson[] }[] = [];
+  for (const lesson of lessons) {
+    const last = sections.at(-1);
+    if (last?.stage === lesson.meta.stage) last.lessons.push(lesson);
+    else sections.push({ stage: lesson.meta.stage, title: STAGE_TITLES[lesson.meta.stage], lessons: [lesson] });
+  }
+  return sections;
+}
+
+/** A lesson's number in the course: its place in the published order, from 00, so inserting a lesson renumbers the rest. */
+export const courseNumber = (lessons: readonly Lesson[], lesson: Lesson) => String(lessons.indexOf(lesson)).padStart(2, '0');
+
+/** Where "previous" and "next" lead from each lesson: its neighbours in course order, the index past either end. */
+export function courseNeighbours(lessons: readonly Lesson[], lesson: Lesson) {
+  const at = lessons.indexOf(lesson);
+  return { prev: lessons[at - 1], next: lessons[at + 1] };
 }
 
 export const lessonUrl = (lesson: Lesson) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}/lessons/${lesson.slug}/`;

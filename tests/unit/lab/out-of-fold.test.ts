@@ -54,10 +54,14 @@ describe('outOfFoldLosses', () => {
   it('puts the same items in the same folds for a seed, and other folds for another', async () => {
     const foldsOf = async (seed: number) => {
       const trainSets: string[] = [];
-      await outOfFoldLosses(data, async (train) => {
-        trainSets.push(Array.from(train.images.slice(0, 64 * 3)).join(','));
-        return memoriser(train);
-      }, { folds: 3, seed, flat: true });
+      await outOfFoldLosses(
+        data,
+        async (train) => {
+          trainSets.push(Array.from(train.images.slice(0, 64 * 3)).join(','));
+          return memoriser(train);
+        },
+        { folds: 3, seed, flat: true },
+      );
       return trainSets;
     };
     expect(await foldsOf(2)).toEqual(await foldsOf(2));
