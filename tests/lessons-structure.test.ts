@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../src/notebook/parse.ts';
 import { cellsOf } from '../src/notebook/lesson.ts';
 import { checkIdsIn } from '../src/notebook/check.ts';
+import { compileCell } from '../src/notebook/compile.ts';
 import { allLessons, BROWSER_PARTS, HEADLESS_PARTS } from './lesson-parts.ts';
 
 /** The 79 controls of the old table, moved into the lessons; the count must not go down. */
@@ -25,6 +26,28 @@ describe('every lesson', () => {
         .map((cell) => `${lesson.file}:${cell.line - 1}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('leaves no cell stale after Run all: no later cell declares a name an earlier one reads', () => {
+    // In the page, a cell that declares a name marks every cell that ran before it and reads that
+    // name stale ("out of date"): a second import of a helper, or a reused variable name, leaves
+    // Run all with a stale cell. Headless runs cannot show it; this finds it without running.
+    const stale = lessons.flatMap((lesson) => {
+      const cells = cellsOf(lesson)
+        .filter((cell) => cell.options.run)
+        .map((cell) => ({
+          cell,
+          ...compileCell(cell.source, { file: lesson.file, line: cell.line, modules: ['@tensorflow/tfjs', '@observablehq/plot', 'lab'], sourceURL: 'x' }),
+        }));
+      return cells.flatMap((reader, i) =>
+        cells.slice(i + 1).flatMap((later) =>
+          later.declarations
+            .filter((name) => reader.references.includes(name))
+            .map((name) => `${lesson.file}:${later.cell.line - 1} declares "${name}" again, read above at line ${reader.cell.line - 1}`),
+        ),
+      );
+    });
+    expect(stale).toEqual([]);
   });
 
   it('gives every check call an id (the object form), so a control can name it', () => {
