@@ -37,14 +37,21 @@ describe('every lesson', () => {
         .filter((cell) => cell.options.run)
         .map((cell) => ({
           cell,
-          ...compileCell(cell.source, { file: lesson.file, line: cell.line, modules: ['@tensorflow/tfjs', '@observablehq/plot', 'lab'], sourceURL: 'x' }),
+          ...compileCell(cell.source, {
+            file: lesson.file,
+            line: cell.line,
+            modules: ['@tensorflow/tfjs', '@observablehq/plot', 'lab'],
+            sourceURL: 'x',
+          }),
         }));
       return cells.flatMap((reader, i) =>
-        cells.slice(i + 1).flatMap((later) =>
-          later.declarations
-            .filter((name) => reader.references.includes(name))
-            .map((name) => `${lesson.file}:${later.cell.line - 1} declares "${name}" again, read above at line ${reader.cell.line - 1}`),
-        ),
+        cells
+          .slice(i + 1)
+          .flatMap((later) =>
+            later.declarations
+              .filter((name) => reader.references.includes(name))
+              .map((name) => `${lesson.file}:${later.cell.line - 1} declares "${name}" again, read above at line ${reader.cell.line - 1}`),
+          ),
       );
     });
     expect(stale).toEqual([]);
