@@ -2,7 +2,7 @@
  * The index's progress: a bar and a line per lesson, the learner's name for the hand-in file,
  * "Download my progress" and "Reset my progress". Lesson totals come from the build.
  */
-import { describeSummary, fractionDone, handIn, summarise, type LessonTotals } from './progress-model.ts';
+import { continuePoint, describeSummary, fractionDone, handIn, summarise, type LessonTotals } from './progress-model.ts';
 import { loadProgress, onProgress, resetProgress, setLearner } from './progress-store.ts';
 import { download } from '../lab/widgets/download.ts';
 
@@ -11,8 +11,22 @@ const panel = document.querySelector<HTMLElement>('.progress-panel')!;
 const nameInput = panel.querySelector<HTMLInputElement>('input[name="learner"]')!;
 const message = panel.querySelector<HTMLElement>('.progress-message')!;
 
+const continueBox = document.querySelector<HTMLElement>('.continue')!;
+const base = document.body.dataset.base ?? '/';
+
+/** "Continue: lesson 07, When the data lies · A rare class", or "Next: lesson 08, …" once 07 is complete. */
+function showContinue(at: ReturnType<typeof continuePoint>): void {
+  continueBox.hidden = !at;
+  if (!at) return;
+  const link = continueBox.querySelector<HTMLAnchorElement>('a')!;
+  link.href = `${base}lessons/${at.lesson.slug}/${at.section ? `#${at.section.id}` : ''}`;
+  const where = `lesson ${String(at.number).padStart(2, '0')}, ${at.lesson.title}${at.section ? ` · ${at.section.title}` : ''}`;
+  link.textContent = `${at.kind === 'next' ? 'Next' : 'Continue'}: ${where} →`;
+}
+
 function show(): void {
   const progress = loadProgress();
+  showContinue(continuePoint(progress, totals));
   let started = 0;
   let complete = 0;
   for (const lesson of totals) {

@@ -26,6 +26,13 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
   const exerciseCell = new Map(cells.filter((c) => c.options.exercise).map((c) => [c.options.id!, c.index]));
   const keys = cells.map((cell) => cellKey(cell.index, cell.options.id));
   const now = () => new Date().toISOString();
+  const statusSeen: string[] = cells.map(() => 'idle');
+  // The section each cell sits in: the last ## heading before it on the page.
+  const headings = [...document.querySelectorAll<HTMLElement>('article h2[id]')];
+  const sectionOf = (element: HTMLElement | undefined) => {
+    const heading = element && headings.filter((h) => h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+    return heading ? { id: heading.id, title: heading.textContent?.trim() ?? '' } : undefined;
+  };
 
   const refresh = () => {
     const saved = loadProgress().lessons[lesson.slug];
@@ -52,10 +59,20 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
   return {
     refresh,
     onCell(cell, all) {
+      const was = statusSeen[cell.index];
+      statusSeen[cell.index] = cell.status;
       if (cell.status !== 'done') return;
+      const justRan = was === 'running' || was === 'stopping';
       const block = cells[cell.index]!;
       const saved = loadProgress().lessons[lesson.slug];
       const key = keys[cell.index]!;
+      // Only a cell that has just finished moves "Continue": a redraw of an old result does not.
+      const section = justRan ? sectionOf(cellElements[cell.index]) : undefined;
+      if (section && saved?.section?.id !== section.id) {
+        updateLesson(lesson.slug, (l) => {
+          l.section = section;
+        });
+      }
       if (block.options.run && !saved?.cellsDone?.includes(key)) {
         updateLesson(lesson.slug, (l) => {
           l.cellsDone = migrateCellsDone([...(l.cellsDone ?? []), key], keys);

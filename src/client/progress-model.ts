@@ -32,6 +32,8 @@ export interface LessonProgress {
   cellsDone?: (string | number)[];
   exercises?: Record<string, ExerciseProgress>;
   questions?: Record<string, QuestionProgress>;
+  /** The section (its ## heading) of the cell the learner last ran to the end here. */
+  section?: { id: string; title: string };
 }
 
 export interface Progress {
@@ -95,6 +97,37 @@ export function summarise(lesson: LessonProgress | undefined, totals: LessonTota
   };
   summary.complete = cells[0] >= cells[1] && solved === totals.exercises.length && right === checkable.length;
   return summary;
+}
+
+export interface ContinuePoint {
+  /** Back into the lesson last visited, or on to the one after it (that one is complete). */
+  kind: 'continue' | 'next';
+  lesson: LessonTotals;
+  /** Its place in the course, from 0 (the order of `lessons`). */
+  number: number;
+  /** Where in it; absent when the learner starts it afresh. */
+  section?: { id: string; title: string };
+}
+
+/**
+ * Where "Continue" leads: the lesson visited last, at the section of the cell last run there;
+ * once that lesson is complete, the start of the next one. Nothing before any visit, nor after
+ * the last lesson is complete.
+ */
+export function continuePoint(progress: Progress, lessons: readonly LessonTotals[]): ContinuePoint | undefined {
+  let last = -1;
+  lessons.forEach((lesson, i) => {
+    const visited = progress.lessons[lesson.slug]?.visited;
+    if (visited && (last < 0 || visited > progress.lessons[lessons[last]!.slug]!.visited!)) last = i;
+  });
+  if (last < 0) return undefined;
+  const saved = progress.lessons[lessons[last]!.slug];
+  if (!summarise(saved, lessons[last]!).complete) {
+    // Storage is the learner's to edit: a section that is not two strings is left out.
+    const section = typeof saved?.section?.id === 'string' && typeof saved.section.title === 'string' ? saved.section : undefined;
+    return { kind: 'continue', lesson: lessons[last]!, number: last, ...(section ? { section } : {}) };
+  }
+  return last + 1 < lessons.length ? { kind: 'next', lesson: lessons[last + 1]!, number: last + 1 } : undefined;
 }
 
 /** "8 of 12 cells run · 1 of 2 exercises solved · 3 of 4 questions right" (parts that exist). */

@@ -71,6 +71,14 @@ describe('exercises and progress', () => {
     await page.goto(`${lab.site.url}`);
     const item = page.locator('[data-lesson-progress="ui-basics"]');
     await item.waitFor();
+    // "Continue" leads back to the lesson, at the section of the cell run last (the exercise's check).
+    const continueLink = page.locator('.continue-link');
+    expect(await continueLink.textContent()).toMatch(/^Continue: lesson \d\d, Fixture: notebook basics · A tiny model →$/);
+    expect(await continueLink.getAttribute('href')).toBe('/lab/lessons/ui-basics/#a-tiny-model');
+    await continueLink.click();
+    await page.waitForURL(/ui-basics\/#a-tiny-model$/);
+    await page.goto(`${lab.site.url}`);
+    await item.waitFor();
     expect(await item.textContent()).toContain('1 of 1 exercise solved');
     expect(await page.textContent('.progress-overall')).toContain('started 1 of');
     await page.fill('input[name="learner"]', 'Ada Lovelace');
@@ -86,6 +94,7 @@ describe('exercises and progress', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/index-progress.png`, fullPage: true });
     await page.getByRole('button', { name: 'Reset my progress' }).click(); // the confirm is accepted
     expect(await item.isVisible()).toBe(false);
+    expect(await continueLink.isVisible()).toBe(false);
     expect(await page.textContent('.progress-message')).toContain('reset');
     expect(errors).toEqual([]);
     await page.close();

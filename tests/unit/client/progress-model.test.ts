@@ -1,6 +1,14 @@
 /** The one definition of "solved", "answered" and "complete" the index, the page and the hand-in share. */
 import { describe, expect, it } from 'vitest';
-import { describeSummary, fractionDone, handIn, readProgress, summarise, type LessonTotals } from '../../../src/client/progress-model.ts';
+import {
+  continuePoint,
+  describeSummary,
+  fractionDone,
+  handIn,
+  readProgress,
+  summarise,
+  type LessonTotals,
+} from '../../../src/client/progress-model.ts';
 
 const totals: LessonTotals = {
   slug: 'training',
@@ -65,5 +73,25 @@ describe('the progress model', () => {
     expect(file).toMatchObject({ learner: 'Ada', exported: '2026-11-29T00:00:00.000Z' });
     expect(file.lessons[0]).toMatchObject({ slug: 'training', complete: false, exercises: { plot: { usedSolution: true } } });
     expect(file.lessons[0].summary).toContain('1 of 2 exercises solved');
+  });
+
+  it('continues in the lesson visited last, at its section, and moves on once it is complete', () => {
+    const tiny: LessonTotals = { slug: 'tiny', title: 'Tiny', cells: 1, exercises: [], questions: [] };
+    const course = [tiny, totals, { ...tiny, slug: 'last', title: 'Last' }];
+    expect(continuePoint({ version: 1, lessons: {} }, course)).toBeUndefined();
+    const section = { id: 'a-chart', title: 'A chart' };
+    const progress = {
+      version: 1 as const,
+      lessons: { tiny: { visited: '2026-11-29T10:00:00Z', section }, training: { visited: '2026-11-28T10:00:00Z' } },
+    };
+    expect(continuePoint(progress, course)).toEqual({ kind: 'continue', lesson: tiny, number: 0, section });
+    // Done with tiny: on to the lesson after it, from its top.
+    const done = { ...progress, lessons: { ...progress.lessons, tiny: { ...progress.lessons.tiny, cellsDone: ['id:x'] } } };
+    expect(continuePoint(done, course)).toEqual({ kind: 'next', lesson: totals, number: 1 });
+    // The last lesson complete: nowhere further to go.
+    expect(continuePoint({ version: 1, lessons: { last: { visited: 'x', cellsDone: ['id:y'] } } }, course)).toBeUndefined();
+    // A section edited into something else in storage is left out, not shown.
+    const odd = { version: 1 as const, lessons: { tiny: { visited: 'x', section: { id: 7 } as never } } };
+    expect(continuePoint(odd, course)).toEqual({ kind: 'continue', lesson: tiny, number: 0 });
   });
 });
