@@ -57,6 +57,24 @@ describe('every lesson', () => {
     expect(stale).toEqual([]);
   });
 
+  it('cites other lessons as links whose number the build fills in, never as a typed number', () => {
+    const slugs = new Set(lessons.map((lesson) => lesson.slug));
+    const problems = lessons.flatMap((lesson) =>
+      lesson.blocks.flatMap((block) => {
+        if (block.kind !== 'prose') return [];
+        const text = block.markdown.replace(/`[^`\n]*`/g, '');
+        const broken = [...text.matchAll(/\]\(\.\.\/([^/)#]+)\/?[^)]*\)/g)]
+          .filter((m) => !slugs.has(m[1]!))
+          .map((m) => `${lesson.file}: a link to lesson "${m[1]}", which does not exist`);
+        const typed = [...text.replace(/\[[^\]]*\]\([^)]*\)/g, '').matchAll(/\blessons? \d+/gi)].map(
+          (m) => `${lesson.file}: "${m[0]}" typed by hand; write [lesson](../slug/) and the build numbers it`,
+        );
+        return [...broken, ...typed];
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('gives every check call an id (the object form), so a control can name it', () => {
     const missing = lessons.flatMap((lesson) =>
       cellsOf(lesson).flatMap((cell) => {

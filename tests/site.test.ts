@@ -28,6 +28,7 @@ describe('the built site', () => {
   it('lists the lessons in course order, numbered, and links each page to its neighbours, top and end', () => {
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     const positions = lessons.map((lesson) => index.indexOf(`href="/lab/lessons/${lesson.slug}/"`));
+    let citations = 0;
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     lessons.forEach((lesson, i) => {
       const number = String(i).padStart(2, '0');
@@ -40,7 +41,13 @@ describe('the built site', () => {
       // The last lesson's next is the index, or a fixture lesson in this test build.
       expect(next).toHaveLength(2);
       if (i < lessons.length - 1) expect(next).toEqual(Array(2).fill(`/lab/lessons/${lessons[i + 1]!.slug}/`));
+      // Prose cites other lessons by links the build numbers: each number is that lesson's place.
+      for (const [, slug, cited] of html.matchAll(/<a href="\.\.\/([a-z0-9-]+)\/[^"]*">[Ll]esson (\d+)<\/a>/g)) {
+        expect(cited, `${lesson.slug} cites ${slug}`).toBe(String(lessons.findIndex((other) => other.slug === slug)).padStart(2, '0'));
+        citations++;
+      }
     });
+    expect(citations).toBeGreaterThanOrEqual(6);
   });
 
   it('renders each lesson page with its prose and one data-cell element per cell', () => {

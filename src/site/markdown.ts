@@ -23,8 +23,13 @@ export const slugify = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '') || 'section';
 
-/** A renderer for one lesson: ids stay unique across all its prose blocks. */
-export function lessonMarkdown() {
+/**
+ * A renderer for one lesson: ids stay unique across all its prose blocks. With `lessonNumbers`
+ * (slug → course number), a link to another lesson whose text is "lesson" or "lesson NN" reads
+ * "lesson" and that lesson's number in course order: `[lesson](../training/)` → "lesson 04", so
+ * inserting a lesson renumbers every citation.
+ */
+export function lessonMarkdown({ lessonNumbers }: { lessonNumbers?: ReadonlyMap<string, string> } = {}) {
   const headings: Heading[] = [];
   const used = new Set<string>();
   const md = new MarkdownIt({
@@ -47,6 +52,21 @@ export function lessonMarkdown() {
       headings.push({ depth: Number(token.tag.slice(1)), text, id });
     });
   });
+  if (lessonNumbers) {
+    md.core.ruler.push('lesson-numbers', (state) => {
+      for (const block of state.tokens) {
+        const children = block.children ?? [];
+        children.forEach((token, i) => {
+          const slug = token.type === 'link_open' ? /^\.\.\/([a-z0-9-]+)\/(#.*)?$/.exec(token.attrGet('href') ?? '')?.[1] : undefined;
+          const text = children[i + 1];
+          const number = slug && lessonNumbers.get(slug);
+          if (!number || text?.type !== 'text' || children[i + 2]?.type !== 'link_close') return;
+          const cited = /^([Ll]esson)(?: \d+)?$/.exec(text.content);
+          if (cited) text.content = `${cited[1]} ${number}`;
+        });
+      }
+    });
+  }
   const env = {}; // one per lesson, so hints are numbered across its prose blocks
   return { render: (markdown: string) => md.render(markdown, env), headings };
 }
