@@ -116,8 +116,11 @@ function create(output: Output): HTMLElement {
       return progress(output);
     case 'check': {
       const line = element('div', `out out-check ${output.pass ? 'pass' : 'fail'}`);
-      line.append(element('span', 'out-check-mark', output.pass ? '✓' : '✗'), element('span', '', output.message));
-      line.setAttribute('aria-label', `${output.pass ? 'Passed' : 'Not passed'}: ${output.message}`);
+      const message = element('span', '');
+      // `name` in a message is code, as in the lesson's prose: shown as code, not as backticks.
+      output.message.split(/`([^`\n]+)`/).forEach((part, i) => message.append(i % 2 ? element('code', '', part) : part));
+      line.append(element('span', 'out-check-mark', output.pass ? '✓' : '✗'), message);
+      line.setAttribute('aria-label', `${output.pass ? 'Passed' : 'Not passed'}: ${output.message.replace(/`([^`\n]+)`/g, '$1')}`);
       // For tools and tests that read results off the page: the class is styling, this is the verdict.
       line.dataset.pass = String(output.pass);
       if (output.id) line.dataset.check = output.id;

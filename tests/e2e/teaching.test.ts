@@ -32,6 +32,9 @@ describe('exercises and progress', () => {
     expect(notYet).toContain('Not yet');
     expect(await page.getAttribute(`[data-cell="${check}"] .out-check`, 'data-pass')).toBe('false');
     expect(notYet).toContain('your prediction is 0.000');
+    // Backticks in a check's message show as code, not as backticks.
+    expect(await page.textContent(`[data-cell="${check}"] .out-check code`)).toBe('model.predict');
+    expect(notYet).not.toContain('`');
     await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Run all finished'));
     expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(false);
 
