@@ -7,6 +7,8 @@
 import '../styles/offline.css';
 
 const READY_KEY = 'lab:offline-ready';
+/** How long "Saved for offline use" stays on screen. */
+const READY_SHOWN_MS = 8000;
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 let region: HTMLElement | undefined;
@@ -54,6 +56,15 @@ async function readyOnce(): Promise<void> {
   if (!(await caches.keys()).some((name) => name.startsWith('lab-'))) return;
   localStorage.setItem(READY_KEY, '1');
   say('ready', 'Saved for offline use');
+  // News, not a question: it goes by itself, unless the learner is reading or using it.
+  const box = notice();
+  const leave = () => {
+    if (box.dataset.kind !== 'ready') return;
+    if (box.matches(':hover, :focus-within')) return void setTimeout(leave, READY_SHOWN_MS);
+    box.replaceChildren();
+    delete box.dataset.kind;
+  };
+  setTimeout(leave, READY_SHOWN_MS);
 }
 
 async function register(): Promise<void> {

@@ -79,6 +79,8 @@ describe('offline', () => {
     const ready = page.getByRole('status').filter({ hasText: 'Saved for offline use' });
     await ready.waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/offline-ready.png` });
+    // It goes by itself (after 8 s), not only when dismissed.
+    await ready.waitFor({ state: 'detached', timeout: 20_000 });
     // The notice is said once: the next page does not repeat it.
     await page.reload();
     await page.waitForTimeout(500);
