@@ -57,7 +57,8 @@ export function lessonMarkdown({ lessonNumbers }: { lessonNumbers?: ReadonlyMap<
       for (const block of state.tokens) {
         const children = block.children ?? [];
         children.forEach((token, i) => {
-          const slug = token.type === 'link_open' ? /^\.\.\/([a-z0-9-]+)\/(#.*)?$/.exec(token.attrGet('href') ?? '')?.[1] : undefined;
+          const slug =
+            token.type === 'link_open' ? /^\.\.\/([a-z0-9-]+)\/(#.*)?$/.exec(String(token.attrGet('href') ?? ''))?.[1] : undefined;
           const text = children[i + 1];
           const number = slug && lessonNumbers.get(slug);
           if (!number || text?.type !== 'text' || children[i + 2]?.type !== 'link_close') return;
