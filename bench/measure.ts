@@ -112,7 +112,8 @@ export async function measure(outDir: string) {
       .env()
       .getBool('WEBGL_PACK'),
   );
-  const chosenBackend = chosen.split(' · ')[0] === 'webgl' && !packed ? 'webgl-unpacked' : chosen.split(' · ')[0]!;
+  const chosenName = chosen.split(' · ')[0]!;
+  const chosenBackend = chosenName === 'webgl' && !packed ? 'webgl-unpacked' : chosenName;
   await inLab.page.close();
 
   async function bareThroughput(backend: string): Promise<number | string> {

@@ -76,7 +76,7 @@ async function activate(tf: TF, name: BackendName): Promise<boolean> {
   }
   // TF.js packs four values per texel for hardware GPUs. A software renderer runs every texel
   // through the CPU anyway, and the packing's extra programs cost more than they save: training
-  // steps on SwiftShader took 0.7× the time unpacked (scratch measure in docs/decisions.md).
+  // steps on SwiftShader took 0.7× the time unpacked (`npm run bench` times both; docs/architecture.md).
   if (name === 'webgl' && isSoftwareRenderer(webglRenderer() ?? '')) tf.env().set('WEBGL_PACK', false);
   return true;
 }

@@ -5,6 +5,7 @@
 import { continuePoint, describeSummary, fractionDone, handIn, summarise, type LessonTotals } from './progress-model.ts';
 import { loadProgress, onProgress, resetProgress, setLearner } from './progress-store.ts';
 import { download } from '../lab/widgets/download.ts';
+import { lessonNumber } from '../notebook/lesson.ts';
 
 const totals = JSON.parse(document.getElementById('lesson-totals')!.textContent!) as LessonTotals[];
 const panel = document.querySelector<HTMLElement>('.progress-panel')!;
@@ -20,7 +21,7 @@ function showContinue(at: ReturnType<typeof continuePoint>): void {
   if (!at) return;
   const link = continueBox.querySelector<HTMLAnchorElement>('a')!;
   link.href = `${base}lessons/${at.lesson.slug}/${at.section ? `#${at.section.id}` : ''}`;
-  const where = `lesson ${String(at.number).padStart(2, '0')}, ${at.lesson.title}${at.section ? ` · ${at.section.title}` : ''}`;
+  const where = `lesson ${lessonNumber(at.number)}, ${at.lesson.title}${at.section ? ` · ${at.section.title}` : ''}`;
   link.textContent = `${at.kind === 'next' ? 'Next' : 'Continue'}: ${where} →`;
 }
 

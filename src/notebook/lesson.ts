@@ -4,6 +4,9 @@ import type { LessonMeta } from './schema.ts';
 import type { Question } from './question.ts';
 import type { Control } from './control.ts';
 
+/** A lesson's number as the course shows it, from its place in course order (0 → "00"). */
+export const lessonNumber = (position: number) => String(position).padStart(2, '0');
+
 export interface CodeSource {
   /** The TypeScript as written between the fences. */
   source: string;

@@ -8,7 +8,7 @@
  * them, in seconds, and run each real lesson only once. No other build includes them.
  */
 import { parseLesson } from '../notebook/parse.ts';
-import type { Lesson } from '../notebook/lesson.ts';
+import { lessonNumber, type Lesson } from '../notebook/lesson.ts';
 import type { STAGES } from '../notebook/schema.ts';
 
 const lessonFiles = import.meta.glob('/lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -47,7 +47,7 @@ export function courseSections(lessons: Lesson[]) {
 }
 
 /** A lesson's number in the course: its place in the published order, from 00, so inserting a lesson renumbers the rest. */
-export const courseNumber = (lessons: readonly Lesson[], lesson: Lesson) => String(lessons.indexOf(lesson)).padStart(2, '0');
+export const courseNumber = (lessons: readonly Lesson[], lesson: Lesson) => lessonNumber(lessons.indexOf(lesson));
 
 /** Where "previous" and "next" lead from each lesson: its neighbours in course order, the index past either end. */
 export function courseNeighbours(lessons: readonly Lesson[], lesson: Lesson) {
