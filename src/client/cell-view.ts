@@ -25,6 +25,8 @@ export function stateText(cell: CellState): string {
       return `done in ${cell.ms ?? 0} ms`;
     case 'error':
       return 'error';
+    case 'stopped':
+      return `stopped by you after ${((cell.ms ?? 0) / 1000).toFixed(1)} s`;
     case 'stale':
       return 'out of date: an input changed';
     case 'skipped':
@@ -48,6 +50,8 @@ export function cellView(cells: readonly CellBlock[]): CellView {
     if (cell.status === 'error') {
       const error = cell.outputs.find((o) => o.kind === 'error');
       announce(`Cell ${n} failed${error?.kind === 'error' ? `: ${error.message}` : ''}`, { urgent: true });
+    } else if (cell.status === 'stopped') {
+      announce(`Cell ${n} stopped.`);
     } else if (cell.status === 'done' && cell.outputs.some((o) => o.kind === 'training')) {
       announce(`Training finished in cell ${n}.`);
     } else if (cell.status === 'done' && cells[cell.index]!.options.for) {

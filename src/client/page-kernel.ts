@@ -104,8 +104,13 @@ export function pageKernel(options: {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const failed = s.kernel.cells.filter((c) => c.status === 'error').length;
       const done = s.kernel.cells.filter((c) => c.status === 'done').length;
+      const stopped = s.kernel.cells.some((c) => c.status === 'stopped');
       announce(
-        failed ? `Run all stopped: ${failed} cell${failed > 1 ? 's' : ''} failed, ${done} done.` : `Run all finished: ${done} cells done.`,
+        stopped
+          ? `Run all stopped by you: ${done} cells done.`
+          : failed
+            ? `Run all stopped: ${failed} cell${failed > 1 ? 's' : ''} failed, ${done} done.`
+            : `Run all finished: ${done} cells done.`,
       );
     },
   };

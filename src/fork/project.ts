@@ -37,6 +37,7 @@ export const LAB_SOURCES: [string, string][] = [
   ['src/notebook/current.ts', 'src/lab/notebook/current.ts'],
   ['src/notebook/outputs.ts', 'src/lab/notebook/outputs.ts'],
   ['src/notebook/errors.ts', 'src/lab/notebook/errors.ts'],
+  ['src/notebook/fits.ts', 'src/lab/notebook/fits.ts'],
   ['src/notebook/plot.ts', 'src/lab/notebook/plot.ts'],
   ['src/notebook/random.ts', 'src/lab/notebook/random.ts'],
   ['src/node/node-dom.ts', 'src/lab/node/node-dom.ts'],

@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activeSink } from '../notebook/current.ts';
+import { fitStoppedByStop } from '../notebook/fits.ts';
 import type { TrainingOutput, TrainingPoint } from '../notebook/outputs.ts';
 
 export type TrainOptions = tf.ModelFitArgs & { title?: string };
@@ -103,7 +104,8 @@ export async function train(
   try {
     return await model.fit(x, y, { ...fitOptions, callbacks: [...(theirs as tf.CustomCallbackArgs[]), ours] });
   } finally {
-    panel.state = stopped ? 'stopped' : 'done';
+    // Stopped by its own button, or by the toolbar's Stop (which ends the whole cell).
+    panel.state = stopped || fitStoppedByStop(model) ? 'stopped' : 'done';
     panel.stop = undefined;
     panel.updatedAt = now();
     panel.text = summary(panel, title);

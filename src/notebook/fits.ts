@@ -25,6 +25,7 @@ function patch(proto: Record<string, unknown>, method: 'fit' | 'fitDataset') {
   const original = proto[method] as FitFn;
   proto[method] = function (this: { stopTraining: boolean }, ...args: unknown[]) {
     for (const gate of gates) gate();
+    stoppedByStop.delete(this);
     const done = original.apply(this, args);
     const entry: FitEntry = { model: this, done };
     active.add(entry);
@@ -45,10 +46,17 @@ export function trackFits(tf: { LayersModel: { prototype: object }; Sequential: 
 
 export const activeFitCount = () => active.size;
 
+const stoppedByStop = new WeakSet<object>();
+/** Whether the model's last fit was ended by Stop (not by its own callbacks, as early stopping does). */
+export const fitStoppedByStop = (model: object) => stoppedByStop.has(model);
+
 /** Asks every running fit to stop and resolves when all have ended (or after `timeoutMs`). */
 export async function stopFits(timeoutMs: number): Promise<boolean> {
   const entries = [...active];
-  for (const entry of entries) entry.model.stopTraining = true;
+  for (const entry of entries) {
+    entry.model.stopTraining = true;
+    stoppedByStop.add(entry.model);
+  }
   if (entries.length === 0) return true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));

@@ -14,7 +14,7 @@ import { locateStack, registerCellSource, cellInStack } from './locate.ts';
 import type { Output } from './outputs.ts';
 import { cellSeedKey, seedRandom } from './random.ts';
 import { CellRun } from './cell-run.ts';
-import { CellRuntime, LOOP_HINT } from './runtime.ts';
+import { CellRuntime } from './runtime.ts';
 import { createLookup, createScope, type LessonScope } from './scope.ts';
 import { nextStatus, type CellStatus, type StatusEvent } from './status.ts';
 import { setActiveSink } from './current.ts';
@@ -394,7 +394,9 @@ export class Kernel {
       ok = this.checksPass(cell, run);
     } catch (error) {
       if (current.stopRequested) await this.finishStopping(cell);
-      run.push(this.errorOutput(current.stopRequested ?? error, { file: this.lesson.file, line: code.line }));
+      // The learner's Stop is not a failure: say what happened, without an error's red.
+      if (current.stopRequested?.why === 'stop') run.push({ kind: 'text', stream: 'warn', text: current.stopRequested.message });
+      else run.push(this.errorOutput(current.stopRequested ?? error, { file: this.lesson.file, line: code.line }));
     } finally {
       this.runtime.end();
       setActiveSink(undefined);
@@ -414,7 +416,7 @@ export class Kernel {
           'Each re-run adds them again: build tensors inside tf.tidy(() => ...) or call .dispose() on the ones you replace.',
       });
     }
-    this.move(cell, ok ? 'finish' : 'fail');
+    this.move(cell, ok ? 'finish' : current.stopRequested?.why === 'stop' ? 'stopped' : 'fail');
     this.invalidateUsersOf(cell, cell.declarations, true);
     finish(ok);
     return ok;
@@ -456,10 +458,7 @@ export class Kernel {
       return;
     }
     const fits = activeFitCount();
-    const message =
-      why === 'restart'
-        ? 'Stopped by Restart.'
-        : `Stopped by you${fits ? ` (training ends at the end of its current batch)` : ''}.\n${LOOP_HINT}`;
+    const message = why === 'restart' ? 'Stopped by Restart.' : `Stopped by you.${fits ? ' Training ended at the end of its batch.' : ''}`;
     const error = new StopError(why, message);
     current.stopRequested = error;
     this.runtime.halt(error);

@@ -3,7 +3,7 @@
  * the kernel goes through `nextStatus`, so impossible moves (a `done` cell "finishing" again) are
  * caught here instead of showing up as a confused UI.
  */
-export const CELL_STATUSES = ['idle', 'queued', 'running', 'stopping', 'done', 'error', 'stale', 'skipped'] as const;
+export const CELL_STATUSES = ['idle', 'queued', 'running', 'stopping', 'stopped', 'done', 'error', 'stale', 'skipped'] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
 export type StatusEvent =
@@ -12,8 +12,8 @@ export type StatusEvent =
   | 'start'
   | 'finish'
   | 'fail'
-  | 'stop' // Stop pressed while running
-  | 'stopped' // the stopped work really ended
+  | 'stop' // Stop pressed (or the loop guard fired) while running
+  | 'stopped' // the learner's Stop really ended the work: not a failure, so not `error`
   | 'invalidate' // a cell it depends on changed or re-ran, or its own code was edited
   | 'skip' // run=false cell passed over by Run all
   | 'reset'; // Restart
@@ -33,7 +33,7 @@ export function nextStatus(status: CellStatus, event: StatusEvent, before: CellS
     case 'stop':
       return status === 'running' ? 'stopping' : status;
     case 'stopped':
-      return status === 'stopping' || status === 'running' ? 'error' : status;
+      return status === 'stopping' || status === 'running' ? 'stopped' : status;
     case 'invalidate':
       return status === 'done' || status === 'error' ? 'stale' : status;
     case 'skip':

@@ -23,8 +23,8 @@ describe('running and stopping', () => {
     await page.waitForFunction(async () => ((await (window as any).lab.loadSession()).kernel.scope.ticks ?? 0) > 10);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await waitUntilSettled(page);
-    expect(await page.getAttribute(cell(0), 'data-status')).toBe('error');
-    await expect(page.locator(`${cell(0)} [data-output]`).textContent()).resolves.toMatch(/Stopped by you/);
+    expect(await page.getAttribute(cell(0), 'data-status')).toBe('stopped');
+    await expect(page.locator(`${cell(0)} [data-output]`).textContent()).resolves.toBe('Stopped by you.');
     const stoppedAt = await scopeValue(page, 'ticks');
     await page.waitForTimeout(300);
     expect(await scopeValue(page, 'ticks')).toBe(stoppedAt);
@@ -134,6 +134,36 @@ describe('the training panel', () => {
     expect(await page.locator(`${cell(index)} .training-info`).textContent()).toMatch(/stopped after .* tensors in memory/);
     expect(await stop.isDisabled()).toBe(true);
     await page.locator(cell(index)).screenshot({ path: `${SCREENSHOTS}/training-panel.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the toolbar's Stop during Run all ends the fit and the cell as stopped, and cancels the queue", async () => {
+    const { page, errors } = await lab.open('lessons/ui-basics/');
+    const index = Number(await page.getAttribute('[data-id="circle"]', 'data-cell'));
+    const source = await page.evaluate((i) => (window as any).lab.sources[i], index);
+    await setCellCode(page, index, source.replace('epochs: 12', 'epochs: 2000'));
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.getByRole('button', { name: 'Stop training' }).waitFor();
+    await page.waitForFunction(
+      (i) => /epoch [2-9]\//.test(document.querySelector(`[data-cell="${i}"] .training-info`)!.textContent!),
+      index,
+    );
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitUntilSettled(page);
+    expect(await page.getAttribute(cell(index), 'data-status')).toBe('stopped');
+    expect(await page.locator(`${cell(index)} .cell-state`).textContent()).toMatch(/^stopped by you after \d+\.\d s$/);
+    expect(await page.locator(`${cell(index)} .training-info`).textContent()).toMatch(/stopped after/);
+    const said = await page.locator(`${cell(index)} [data-output]`).textContent();
+    expect(said).toContain('Stopped by you. Training ended at the end of its batch.');
+    expect(said).not.toMatch(/StopError|nextFrame/);
+    const after = await page.$$eval(
+      '[data-cell]',
+      (cells, i) => cells.slice(i + 1).map((c) => c.getAttribute('data-status') ?? 'idle'),
+      index,
+    );
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((status) => status === 'idle' || status === 'skipped')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

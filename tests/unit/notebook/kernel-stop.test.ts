@@ -31,9 +31,9 @@ describe('Stop', () => {
     await waitFor(() => (scopeValue('counter') as number) > 5);
     await kernel.stop();
     expect(await running).toBe(false);
-    expect(kernel.cells[1]!.status).toBe('error');
-    expect(texts(kernel, 1)[0]).toMatch(/Stopped by you/);
-    expect(texts(kernel, 1)[0]).toMatch(/await tf\.nextFrame\(\)/);
+    // The learner's Stop is not a failure: its own status, a note, no loop-guard advice.
+    expect(kernel.cells[1]!.status).toBe('stopped');
+    expect(kernel.cells[1]!.outputs).toEqual([{ kind: 'text', stream: 'warn', text: 'Stopped by you.' }]);
     const stoppedAt = scopeValue('counter');
     await sleep(100);
     expect(scopeValue('counter')).toBe(stoppedAt);
@@ -71,13 +71,33 @@ describe('Stop', () => {
     await waitFor(() => (scopeValue('batches') as number) > 3);
     await kernel.stop();
     expect(await running).toBe(false);
-    expect(seen).toEqual(['queued', 'running', 'stopping', 'error']);
-    expect(texts(kernel, 1).join('\n')).not.toContain('carried on after fit');
+    expect(seen).toEqual(['queued', 'running', 'stopping', 'stopped']);
+    expect(texts(kernel, 1)).toEqual(['Stopped by you. Training ended at the end of its batch.']);
     const stoppedAt = scopeValue('batches');
     await sleep(200);
     expect(scopeValue('batches')).toBe(stoppedAt);
     expect(await kernel.run(2)).toBe(true);
     expect(texts(kernel, 2)).toEqual(['2']);
+  });
+
+  it("Stop during lab's train() marks its panel stopped; early stopping's own end stays done", async () => {
+    kernel = await kernelOf([
+      [
+        'id=data',
+        'import { train } from "lab";\nconst xs = tf.randomNormal([256, 4]);\nconst ys = tf.randomNormal([256, 1]);\nconst model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });\nmodel.compile({ optimizer: "sgd", loss: "meanSquaredError" });\nlet batches = 0;',
+      ],
+      'await train(model, xs, ys, { epochs: 10_000, batchSize: 8, callbacks: { onBatchEnd: async () => { batches++; } } });',
+      'await train(model, xs, ys, { epochs: 50, batchSize: 64, callbacks: { onEpochEnd: async (epoch) => { if (epoch === 1) model.stopTraining = true; } } });',
+    ]);
+    await kernel.run(0);
+    const running = kernel.run(1);
+    await waitFor(() => (scopeValue('batches') as number) > 3);
+    await kernel.stop();
+    expect(await running).toBe(false);
+    await waitFor(() => kernel!.cells[1]!.outputs.some((o) => o.kind === 'training' && o.state === 'stopped'));
+    expect(await kernel.run(2)).toBe(true);
+    const panel = kernel.cells[2]!.outputs.find((o) => o.kind === 'training');
+    expect(panel?.kind === 'training' && [panel.state, panel.epochEnds.length]).toEqual(['done', 2]);
   });
 });
 
