@@ -125,8 +125,23 @@ export async function runControlBranch(kernel: Kernel, tf: Tf, control: Control,
 }
 
 /**
+ * A learner who tried the starter and then shows the solution runs the exercise a second time:
+ * the lab's own warnings (tensors a re-run leaves behind) must not greet a solution.
+ */
+async function solutionWarning(kernel: Kernel, exercise: number, hooks: BranchHooks): Promise<string | undefined> {
+  kernel.useStarter(exercise, false);
+  hooks.onStart(exercise);
+  const ok = await kernel.run(exercise);
+  const cell = kernel.cells[exercise]!;
+  if (!ok) return `the solution, run after the starter, fails: ${firstError(kernel, exercise)}`;
+  const warning = cell.outputs.find((o) => o.kind === 'text' && o.stream === 'warn');
+  return warning ? `the solution, run after the starter as a learner would, warns: ${warning.text}` : undefined;
+}
+
+/**
  * Runs an exercise's starter in place of its solution, then the cells up to its last check:
  * the starter must run, and every `check for=` cell of the exercise must fail; no other cell may.
+ * Then the solution runs once more in the exercise's cell, as after "Show solution".
  */
 export async function runStarterBranch(kernel: Kernel, tf: Tf, exercise: number, hooks: BranchHooks): Promise<StarterResult> {
   const started = performance.now();
@@ -158,6 +173,7 @@ export async function runStarterBranch(kernel: Kernel, tf: Tf, exercise: number,
         break;
       }
     }
+    if (!error) error = await solutionWarning(kernel, exercise, hooks);
   } finally {
     kernel.useStarter(exercise, false);
     rollBack(kernel, tf, saved, cells);
