@@ -1,54 +1,74 @@
 /**
- * App view: the lesson as an app, showing only the cells marked `app` (CSS hides the rest), with
- * a status line while the cells it needs run. It is in the URL (`?view=app`), so a link opens it.
+ * App view: the lesson as an app, showing only the outputs of the cells marked `app` (CSS hides
+ * the rest, notebook chrome included), a loading bar while the cells it needs run, and outputs that
+ * react: when a widget in an app cell says its value changed (a stroke ended, a picture was
+ * uploaded), the app cells after it run again. It is in the URL (`?view=app`), so a link opens it.
  */
 import type { Session } from './session.ts';
 
 export interface AppView {
   active(): boolean;
   set(app: boolean): Promise<void>;
-  /** The status line: which step runs, which failed, or nothing once the app is ready. */
+  /** The loading state: how far the cells it needs have run, which failed, or nothing once ready. */
   showStatus(running?: number, queued?: number): void;
 }
 
+/** What a lab widget dispatches (bubbling) when the learner changed its value. */
+export const WIDGET_INPUT_EVENT = 'lab-input';
+
 export function appView(options: {
   button: HTMLButtonElement;
-  status: HTMLElement;
+  bar: HTMLElement;
   cellCount: number;
-  appCells: number;
+  /** Indices of the cells marked `app`, in order. */
+  appCells: readonly number[];
   session(): Session | undefined;
   loadSession(): Promise<Session>;
 }): AppView {
-  const { button, status, cellCount, appCells } = options;
+  const { button, bar, cellCount, appCells } = options;
+  const status = bar.querySelector<HTMLElement>('.app-status')!;
+  const progress = bar.querySelector<HTMLProgressElement>('progress')!;
   const active = () => document.body.dataset.view === 'app';
   const showStatus = (running?: number, queued = 0) => {
     const session = options.session();
     const failed = session?.kernel.cells.find((c) => c.status === 'error');
-    if (appCells === 0) status.textContent = 'This lesson marks no cells for app view. Switch back to the notebook to see it all.';
-    else if (running !== undefined)
-      status.textContent = `Preparing the app: running step ${running + 1} of ${cellCount}${queued ? ` (${queued} to go)` : ''}…`;
-    else if (failed) status.textContent = `Step ${failed.index + 1} failed. Switch back to the notebook to see why.`;
-    else status.textContent = session ? '' : 'Starting…';
+    progress.hidden = running === undefined;
+    if (appCells.length === 0) status.textContent = 'This lesson marks no cells for app view. Go back to the notebook to see it all.';
+    else if (running !== undefined) {
+      status.textContent = 'Loading the app…';
+      progress.max = cellCount;
+      progress.value = cellCount - queued - 1;
+    } else if (failed) status.textContent = 'The app could not be prepared: something failed. Go back to the notebook to see what.';
+    else status.textContent = session ? '' : 'Loading the app…';
   };
-  return {
-    active,
-    showStatus,
-    async set(app) {
-      if (app) document.body.dataset.view = 'app';
-      else delete document.body.dataset.view;
-      button.setAttribute('aria-pressed', String(app));
-      button.textContent = app ? 'Notebook view' : 'App view';
-      const url = new URL(location.href);
-      if (app) url.searchParams.set('view', 'app');
-      else url.searchParams.delete('view');
-      history.replaceState(history.state, '', url);
-      if (!app) return;
-      showStatus();
-      if (appCells === 0) return;
-      // The lab's own lessons run by themselves in app view, once: nobody there reads code to press Run.
-      const session = await options.loadSession();
-      if (session.kernel.cells.every((c) => c.runs === 0)) await session.kernel.runAll();
-      showStatus();
-    },
+
+  const set = async (app: boolean) => {
+    if (app) document.body.dataset.view = 'app';
+    else delete document.body.dataset.view;
+    button.setAttribute('aria-pressed', String(app));
+    button.textContent = app ? 'Notebook view' : 'App view';
+    const url = new URL(location.href);
+    if (app) url.searchParams.set('view', 'app');
+    else url.searchParams.delete('view');
+    history.replaceState(history.state, '', url);
+    if (!app) return;
+    showStatus();
+    if (appCells.length === 0) return;
+    // The lab's own lessons run by themselves in app view, once: nobody there reads code to press Run.
+    const session = await options.loadSession();
+    if (session.kernel.cells.every((c) => c.runs === 0)) await session.kernel.runAll();
+    showStatus();
   };
+
+  bar.querySelector('[data-action="leave-app"]')!.addEventListener('click', () => void set(false));
+  // Outputs that react: a widget's new value runs the app cells after it, in order.
+  document.addEventListener(WIDGET_INPUT_EVENT, async (event) => {
+    const session = options.session();
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
+    if (!active() || !session || !cell) return;
+    const from = Number(cell.dataset.cell);
+    for (const index of appCells.filter((i) => i > from)) if (!(await session.kernel.run(index))) break;
+  });
+
+  return { active, showStatus, set };
 }

@@ -15,6 +15,8 @@ export interface LessonProgressView {
   onCell(cell: CellState, all: readonly CellState[]): void;
   /** The learner asked for an exercise's solution. */
   usedSolution(exerciseId: string): void;
+  /** The learner reset an exercise: it no longer counts as solved (a solution once shown stays on record). */
+  clearSolved(exerciseId: string): void;
   refresh(): void;
 }
 
@@ -95,6 +97,12 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
     usedSolution(id) {
       updateLesson(lesson.slug, (l) => {
         ((l.exercises ??= {})[id] ??= {}).usedSolution = true;
+      });
+    },
+    clearSolved(id) {
+      updateLesson(lesson.slug, (l) => {
+        const exercise = l.exercises?.[id];
+        if (exercise) delete exercise.solved;
       });
     },
   };

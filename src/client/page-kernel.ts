@@ -77,6 +77,13 @@ export function pageKernel(options: {
     return sessionPromise;
   };
 
+  // An exercise's verdict follows its run: the checks `for=` it run again without another click.
+  const runChecksOf = async (s: Session, index: number) => {
+    const id = cells[index]!.options.exercise ? cells[index]!.options.id : undefined;
+    if (id === undefined) return;
+    for (const check of cells.filter((c) => c.options.check && c.options.for === id)) await s.kernel.run(check.index);
+  };
+
   return {
     load,
     current: () => session,
@@ -90,12 +97,12 @@ export function pageKernel(options: {
         view.elements[index]!.dataset.status = cell.status;
         const choice = await offerInputs(view.part(index, '.cell-notice'), missing, names);
         if (choice === 'above') {
-          await s.kernel.runUpTo(index);
+          if (await s.kernel.runUpTo(index)) await runChecksOf(s, index);
           return;
         }
         if (choice === 'inputs') for (const m of missing) void s.kernel.run(m);
       }
-      await s.kernel.run(index);
+      if (await s.kernel.run(index)) await runChecksOf(s, index);
     },
     async runAll() {
       const s = await load();

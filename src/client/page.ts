@@ -12,6 +12,7 @@ import { appView } from './app-view.ts';
 import { cellEditors } from './cell-editors.ts';
 import { cellView } from './cell-view.ts';
 import { createEditsStore } from './edits-store.ts';
+import { exerciseActions } from './exercise-actions.ts';
 import { wireHints } from './hints.ts';
 import { readLesson } from './lesson-data.ts';
 import { lessonProgress } from './lesson-progress.ts';
@@ -76,6 +77,15 @@ function runFromKeyboard(index: number, advance: boolean): void {
 
 // ---- what the learner clicks and types ------------------------------------------------------------
 
+const exercises = exerciseActions({
+  slug: lesson.slug,
+  cells,
+  store,
+  notice: (index) => view.part(index, '.cell-notice'),
+  usedSolution: (id) => progress.usedSolution(id),
+  clearSolved: (id) => progress.clearSolved(id),
+});
+
 view.elements.forEach((element, index) => {
   const code = view.part(index, '.cell-code');
   const edit = () => void editors.open(index).then((editor) => editor.focus());
@@ -91,13 +101,11 @@ view.elements.forEach((element, index) => {
     const target = event.target as HTMLElement;
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
     const line = target.closest<HTMLElement>('[data-goto-line]')?.dataset.gotoLine;
-    const solution = cells[index]!.solution;
     if (action === 'run') void kernel.runCell(index);
-    else if (action === 'reset' || action === 'reset-exercise') store.reset(index);
-    else if (action === 'solution' && solution) {
-      progress.usedSolution(cells[index]!.options.id!);
-      store.set(index, solution.source);
-    } else if (line) void gotoLine(Number(line));
+    else if (action === 'reset') store.reset(index);
+    else if (action === 'reset-exercise') exercises.reset(index);
+    else if (action === 'solution') exercises.showSolution(index);
+    else if (line) void gotoLine(Number(line));
   });
 });
 
@@ -139,13 +147,13 @@ bar.onBackendChosen(async (name) => {
 
 // ---- app view, presenter mode and the keyboard ------------------------------------------------
 
-const appButton = bar.element.querySelector<HTMLButtonElement>('[data-action="app-view"]')!;
-const presentButton = bar.element.querySelector<HTMLButtonElement>('[data-action="present"]')!;
+const appButton = document.querySelector<HTMLButtonElement>('.toolbar-menu [data-action="app-view"]')!;
+const presentButton = document.querySelector<HTMLButtonElement>('.toolbar-menu [data-action="present"]')!;
 const app = appView({
   button: appButton,
-  status: document.querySelector<HTMLElement>('.app-status')!,
+  bar: document.querySelector<HTMLElement>('.app-bar')!,
   cellCount: cells.length,
-  appCells: cells.filter((cell) => cell.options.app).length,
+  appCells: cells.filter((cell) => cell.options.app).map((cell) => cell.index),
   session: () => kernel.current(),
   loadSession: () => kernel.load(),
 });

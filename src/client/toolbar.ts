@@ -1,8 +1,9 @@
 /**
- * The lesson toolbar: what the kernel is doing, the backend in use and the choice of another,
- * Stop (enabled only while something runs or waits), the tensor count, and its buttons' actions.
+ * The lesson toolbar: what the kernel is doing, a short badge for the backend in use (its details
+ * on hover and focus), Stop (enabled only while something runs or waits), the tensor count, and
+ * the actions of its buttons and of its "More" menu, where the choice of another backend is.
  */
-import type { BackendChoice, BackendName } from './backend.ts';
+import { isSoftwareRenderer, type BackendChoice, type BackendName } from './backend.ts';
 
 export interface Toolbar {
   readonly element: HTMLElement;
@@ -17,10 +18,31 @@ export interface Toolbar {
   onBackendChosen(handler: (name: BackendName) => void | Promise<void>): void;
 }
 
+const BACKEND_TITLES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
+
+/** "WebGL · software", "WebGPU · GPU", "CPU": what a learner needs at a glance. */
+export function backendBadge({ name, device }: BackendChoice): string {
+  if (name === 'cpu') return 'CPU';
+  return `${BACKEND_TITLES[name]} · ${isSoftwareRenderer(device) ? 'software' : 'GPU'}`;
+}
+
+/** Opens the "More" menu under its button, right-aligned to it (a popover opens in the top layer). */
+function placeMenu(menu: HTMLElement, button: HTMLElement): void {
+  menu.addEventListener('beforetoggle', (event) => {
+    if ((event as ToggleEvent).newState !== 'open') return;
+    const box = button.getBoundingClientRect();
+    menu.style.top = `${Math.round(box.bottom + 4)}px`;
+    menu.style.right = `${Math.max(4, Math.round(document.documentElement.clientWidth - box.right))}px`;
+  });
+}
+
 export function toolbar(element: HTMLElement): Toolbar {
   const state = element.querySelector<HTMLElement>('.kernel-state')!;
   const label = element.querySelector<HTMLElement>('.backend-label')!;
-  const select = element.querySelector<HTMLSelectElement>('select[name="backend"]')!;
+  const details = element.querySelector<HTMLElement>('.backend-details')!;
+  const menu = document.querySelector<HTMLElement>('.toolbar-menu')!;
+  const select = menu.querySelector<HTMLSelectElement>('select[name="backend"]')!;
+  placeMenu(menu, element.querySelector<HTMLElement>('.menu-button')!);
   const stop = element.querySelector<HTMLButtonElement>('[data-action="stop"]')!;
   const tensors = element.querySelector<HTMLElement>('.tensor-count')!;
   return {
@@ -38,17 +60,22 @@ export function toolbar(element: HTMLElement): Toolbar {
     showTensors: (count) => {
       tensors.textContent = `${count} tensors`;
     },
-    showBackend({ name, device, note }) {
-      label.textContent = `${name} · ${device}`;
-      label.title = note ?? '';
-      select.value = name;
-      document.body.dataset.backend = name;
+    showBackend(choice) {
+      label.textContent = backendBadge(choice);
+      const note = choice.note ? ` ${choice.note[0]!.toUpperCase()}${choice.note.slice(1)}.` : '';
+      details.textContent = `${BACKEND_TITLES[choice.name]} on ${choice.device}.${note}`;
+      select.value = choice.name;
+      document.body.dataset.backend = choice.name;
     },
     onAction(handler) {
-      element.addEventListener('click', (event) => {
-        const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
-        if (action) void handler(action);
-      });
+      for (const where of [element, menu]) {
+        where.addEventListener('click', (event) => {
+          const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+          if (!action) return;
+          if (where === menu) menu.hidePopover();
+          void handler(action);
+        });
+      }
     },
     onBackendChosen(handler) {
       select.addEventListener('change', () => void handler(select.value as BackendName));

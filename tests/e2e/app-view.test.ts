@@ -3,7 +3,7 @@
  * the cells marked `app` show their outputs, the cells run by themselves, and the widgets work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, runCell, startLab, waitUntilSettled, type Lab } from './browser.ts';
+import { SCREENSHOTS, menuAction, startLab, waitUntilSettled, type Lab } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -27,16 +27,37 @@ describe('app view', () => {
     for (const cell of await marked.all()) {
       expect(await cell.isVisible()).toBe(true);
       expect(await cell.locator('.cell-code').isVisible()).toBe(false);
+      // No notebook chrome: no Run button, no "done in 5 ms".
+      expect(await cell.locator('.cell-head').isVisible()).toBe(false);
     }
-    // The drawing pad works as an app: draw a circle, update the answer.
+    expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    // The answer reacts: a new drawing is judged as soon as it is made, with no Run to press.
     const padCell = marked.first();
     const answerCell = Number(await marked.nth(1).getAttribute('data-cell'));
+    const answer = page.locator(`[data-cell="${answerCell}"] [data-output]`);
+    const runsOf = async () => Number(await page.getAttribute(`[data-cell="${answerCell}"]`, 'data-runs'));
+    const before = await runsOf();
     await padCell.getByRole('button', { name: /circle/i }).click();
-    await runCell(page, answerCell);
-    expect(await page.locator(`[data-cell="${answerCell}"] [data-output]`).textContent()).toMatch(/the model says circle/);
+    await page.waitForFunction(
+      (i) => /the model says circle/.test(document.querySelector(`[data-cell="${i}"] [data-output]`)!.textContent!),
+      answerCell,
+    );
+    expect(await runsOf()).toBe(before + 1);
+    // A stroke drawn by hand is judged when it ends (pointer up), not while it is drawn.
+    const box = (await padCell.locator('canvas').boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 200, box.y + 200, { steps: 8 });
+    expect(await runsOf()).toBe(before + 1);
+    await page.mouse.up();
+    await page.waitForFunction(
+      ([i, n]) => Number(document.querySelector(`[data-cell="${i}"]`)!.getAttribute('data-runs')) === n,
+      [answerCell, before + 2],
+    );
+    expect(await answer.textContent()).toMatch(/the model says/);
     await page.screenshot({ path: `${SCREENSHOTS}/app-view.png`, fullPage: true });
     // Back to the notebook: everything is there again, and the address says so.
-    await page.getByRole('button', { name: 'Notebook view' }).click();
+    await page.getByRole('button', { name: 'Back to the notebook' }).click();
     await expect(page.getByText('A model in a notebook helps nobody else').isVisible()).resolves.toBe(true);
     expect(new URL(page.url()).searchParams.get('view')).toBeNull();
     expect(errors).toEqual([]);
@@ -45,7 +66,7 @@ describe('app view', () => {
 
   it('a lesson with no marked cells says so instead of showing an empty page', async () => {
     const { page } = await lab.open('lessons/ui-basics/');
-    await page.getByRole('button', { name: 'App view' }).click();
+    await menuAction(page, 'App view');
     expect(await page.locator('.app-status').textContent()).toContain('marks no cells for app view');
     expect(new URL(page.url()).searchParams.get('view')).toBe('app');
     await page.close();

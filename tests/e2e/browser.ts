@@ -82,6 +82,12 @@ export function scopeValue(page: Page, name: string): Promise<unknown> {
   }, name);
 }
 
+/** Clicks an action of the toolbar's "More" menu, opening the menu first, as a learner does. */
+export async function menuAction(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.locator('.toolbar-menu').getByRole('button', { name, exact: true }).click();
+}
+
 /** Replaces a cell's code through its editor model, as typing would. */
 export async function setCellCode(page: Page, index: number, code: string): Promise<void> {
   await page.locator(`[data-cell="${index}"] .cell-code`).click();

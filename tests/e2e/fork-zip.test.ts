@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCellCode, startLab, type Lab } from './browser.ts';
+import { menuAction, setCellCode, startLab, type Lab } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('Download project', () => {
     const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, 'const greeting = "my own prototype";\ngreeting.toUpperCase()');
     const download = page.waitForEvent('download', { timeout: 120_000 });
-    await page.getByRole('button', { name: 'Download project' }).click();
+    await menuAction(page, 'Download project');
     expect((await download).suggestedFilename()).toBe('ui-basics-prototype.zip');
     const zip = join(mkdtempSync(join(tmpdir(), 'fork-zip-')), 'project.zip');
     await (await download).saveAs(zip);

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, downloadsOf, setCellCode, startLab, type Lab, runCell } from './browser.ts';
+import { SCREENSHOTS, downloadsOf, menuAction, setCellCode, startLab, type Lab, runCell } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ await saveModel(net, "lab://panel-test", { classes: ["no", "yes"] });
 "saved"`,
     );
     await runCell(page, 0);
-    await page.getByRole('button', { name: 'Models' }).click();
+    await menuAction(page, 'Models');
     const panel = page.getByRole('dialog', { name: 'Models in this browser' });
     await panel.getByRole('cell', { name: 'lab://panel-test', exact: true }).waitFor();
     // Download gives the two files a server or another browser can load.

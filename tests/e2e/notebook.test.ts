@@ -250,7 +250,11 @@ describe('backends', () => {
     expect((await statuses(page)).slice(3, 6)).toEqual(['done', 'done', 'done']);
     expect(await page.locator(`${cell(5)} .out-check[data-pass="true"]`).count()).toBe(3);
     expect(await page.getAttribute(`${cell(5)} .out-check >> nth=1`, 'data-check')).toBe('slope');
-    expect(await page.textContent('.backend-label')).toMatch(/^webgpu · .*swiftshader.*\(software\)/i);
+    // A short badge; what runs it on hover and focus.
+    expect(await page.textContent('.backend-label')).toBe('WebGPU · software');
+    await page.focus('.backend-badge');
+    expect(await page.isVisible('.backend-details')).toBe(true);
+    expect(await page.textContent('.backend-details')).toMatch(/^WebGPU on .*swiftshader.*\(software\)/i);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -258,8 +262,9 @@ describe('backends', () => {
   it('switching the backend restarts on it and remembers the choice', async () => {
     const { page } = await lab.open('lessons/ui-basics/');
     await runCell(page, 1);
+    await page.getByRole('button', { name: 'More', exact: true }).click();
     await page.getByLabel('Backend').selectOption('cpu');
-    await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent!.startsWith('cpu · '));
+    await page.waitForFunction(() => document.querySelector('.backend-label')!.textContent === 'CPU');
     // The page paints cell statuses on the next animation frame, after the backend label.
     await page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)!.dataset.status === 'idle', cell(1), {
       timeout: 5000,
@@ -267,7 +272,7 @@ describe('backends', () => {
     expect(await scopeValue(page, 'xs')).toBeUndefined();
     await page.reload();
     await runCell(page, 0);
-    expect(await page.textContent('.backend-label')).toMatch(/^cpu · /);
+    expect(await page.textContent('.backend-label')).toBe('CPU');
     await page.evaluate(() => localStorage.removeItem('lab:backend'));
     await page.close();
   });
@@ -275,8 +280,8 @@ describe('backends', () => {
   it('does not pick a software WebGPU adapter by itself', async () => {
     const { page } = await lab.open('lessons/ui-basics/');
     await runCell(page, 0);
-    expect(await page.textContent('.backend-label')).toMatch(/^webgl · /);
-    expect(await page.getAttribute('.backend-label', 'title')).toMatch(/WebGPU runs in software here/);
+    expect(await page.textContent('.backend-label')).toBe('WebGL · software');
+    expect(await page.textContent('.backend-details')).toMatch(/WebGPU runs in software here/);
     await page.close();
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Each published lesson once in Chromium, from Run all: every cell done, no console error, the
- * backend shown is the one TF.js uses, a screenshot, and axe (light and dark) on the page with
- * its charts, tables, widgets and checks. One file per part of the lessons (tests/lesson-parts.ts).
+ * backend shown is the one TF.js uses, a screenshot, axe (light and dark) on the page with its
+ * charts, tables, widgets and checks, and its layout at laptop and phone width (layout.ts). One file per part of the lessons (tests/lesson-parts.ts).
  * The notebook's behaviours are tested on fixture lessons (the other files here), not on these.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugOf } from '../../src/notebook/lesson.ts';
 import { BROWSER_PARTS, lessonsOfPart } from '../lesson-parts.ts';
 import { axeBothSchemes } from './axe.ts';
+import { layoutProblems } from './layout.ts';
 import { SCREENSHOTS, startLab, statuses, waitUntilSettled, type Lab } from './browser.ts';
 
 export function realLessonTests(part: number): void {
@@ -42,7 +43,7 @@ export function realLessonTests(part: number): void {
         ).toBe(true);
         expect(errors).toEqual([]);
         // The backend the toolbar names is the one TF.js really uses.
-        const shown = (await page.textContent('.backend-label'))!.split(' · ')[0];
+        const shown = (await page.textContent('.backend-label'))!.split(' · ')[0]!.toLowerCase();
         const used = await page.evaluate(async () =>
           (
             await (window as unknown as { lab: { loadSession(): Promise<{ tf: { getBackend(): string } }> } }).lab.loadSession()
@@ -52,6 +53,8 @@ export function realLessonTests(part: number): void {
         await page.screenshot({ path: `${SCREENSHOTS}/${slug}.png`, fullPage: true });
         // Accessibility after running, when charts, tables, widgets and checks are on the page.
         expect((await axeBothSchemes(page)).join('\n')).toBe('');
+        // The same page, run, at a laptop's and a phone's width in both schemes.
+        expect((await layoutProblems(page, (view) => `${SCREENSHOTS}/${slug}-${view}.png`)).join('\n')).toBe('');
         await page.close();
       },
       600_000,

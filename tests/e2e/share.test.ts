@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLesson } from '../../src/client/share-codec.ts';
-import { runCell, setCellCode, startLab, type Lab } from './browser.ts';
+import { menuAction, runCell, setCellCode, startLab, type Lab } from './browser.ts';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('download, share, open', () => {
     const { page, errors } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, EDIT);
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download lesson' }).click();
+    await menuAction(page, 'Download lesson');
     const file = join(mkdtempSync(join(tmpdir(), 'lesson-')), (await download).suggestedFilename());
     await (await download).saveAs(file);
     expect(file.endsWith('ui-basics.md')).toBe(true);
@@ -57,7 +57,7 @@ describe('download, share, open', () => {
   it('a shared link shows the code, runs nothing until asked, then runs it in a sandbox', async () => {
     const { page } = await lab.open('lessons/ui-basics/');
     await setCellCode(page, 0, EDIT);
-    await page.getByRole('button', { name: 'Share' }).click();
+    await menuAction(page, 'Share');
     const panel = page.getByRole('dialog', { name: 'Share this lesson' });
     await expect.poll(() => panel.locator('input[name="share-link"]').inputValue()).toContain('/open/#lesson=');
     const link = await panel.locator('input[name="share-link"]').inputValue();

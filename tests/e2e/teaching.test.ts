@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { downloadsOf, runCell, SCREENSHOTS, startLab, waitUntilSettled, type Lab } from './browser.ts';
+import { downloadsOf, menuAction, runCell, SCREENSHOTS, setCellCode, startLab, waitUntilSettled, type Lab } from './browser.ts';
 import { axeBothSchemes } from './axe.ts';
 
 let lab: Lab;
@@ -38,6 +38,18 @@ describe('exercises and progress', () => {
     await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Run all finished'));
     expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(false);
 
+    // Running the exercise runs its check again: the verdict follows without another click.
+    const verdict = (text: string) =>
+      page.waitForFunction(([i, t]) => document.querySelector(`[data-cell="${i}"] .out-check`)?.textContent?.includes(t as string), [
+        check,
+        text,
+      ] as const);
+    await setCellCode(page, exercise, 'const prediction = 1.5; // my guess\n`my guess: ${prediction}`');
+    await runCell(page, exercise);
+    await verdict('your prediction is 1.500');
+    expect(await page.getAttribute(`[data-cell="${check}"]`, 'data-status')).toBe('done');
+    expect(await page.getAttribute(`[data-cell="${check}"] .out-check`, 'data-pass')).toBe('false');
+
     // Hints open one at a time, each taking the focus.
     const hint = page.locator(`[data-cell="${exercise}"] [data-action="hint"]`);
     expect(await hint.textContent()).toBe('Show hint 1 of 2');
@@ -50,25 +62,31 @@ describe('exercises and progress', () => {
     expect(await hint.textContent()).toBe('All 2 hints shown');
     expect(await hint.isDisabled()).toBe(true);
 
-    // The solution goes into the exercise's editor; running it and the check solves the exercise.
+    // The solution goes into the exercise's editor and says the attempt is kept; running the
+    // exercise alone solves it (its check follows), with no warning from the lab.
     await page.locator(`[data-cell="${exercise}"]`).getByRole('button', { name: 'Show solution' }).click();
     expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('model.predict');
+    const bringBack = page.locator(`[data-cell="${exercise}"]`).getByRole('button', { name: 'Bring back my attempt' });
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-notice`)).toContain('Your attempt is kept');
     await runCell(page, exercise);
-    await runCell(page, check);
+    await page.waitForFunction((i) => document.querySelector(`[data-cell="${i}"] .out-check`)?.getAttribute('data-pass') === 'true', check);
     expect(await page.textContent(`[data-cell="${check}"] [data-output]`)).not.toContain('Not yet');
+    expect(await page.locator(`[data-cell="${exercise}"] .out-warn`).count()).toBe(0);
     await page.locator(`[data-cell="${exercise}"] .solved-tag`).waitFor();
     expect(await page.textContent(`[data-cell="${exercise}"] .solved-tag`)).toBe('solved (solution shown)');
     await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Exercise predict solved'));
     expect(await progressLine(page)).toContain('1 of 1 exercise solved');
     expect(await progressLine(page)).toMatch(/[1-9]\d* of \d+ cells run/);
 
-    // A reload keeps the hints opened, the solved mark and the code.
+    // A reload keeps the hints opened, the solved mark, the code and the kept attempt, which
+    // one click brings back.
     await page.reload();
     expect(await page.locator('.hint[data-hint-for="predict"]:visible').count()).toBe(2);
     expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(true);
     expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('model.predict');
-    await page.locator(`[data-cell="${exercise}"]`).getByRole('button', { name: 'Reset exercise' }).click();
-    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('replace 0 with');
+    await bringBack.click();
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('my guess');
+    expect(await bringBack.count()).toBe(0);
 
     // The index shows it; the hand-in file says it, with the learner's name; reset clears it.
     await page.goto(`${lab.site.url}`);
@@ -95,6 +113,28 @@ describe('exercises and progress', () => {
     expect(welcome.summary).toContain('1 of 1 exercise solved');
     expect((await axeBothSchemes(page)).join('\n')).toBe('');
     await page.screenshot({ path: `${SCREENSHOTS}/index-progress.png`, fullPage: true });
+
+    // Reset exercise asks first; declined, nothing changes; accepted, the starter is back and the
+    // exercise no longer counts as solved.
+    await page.goto(`${lab.site.url}lessons/ui-basics/`);
+    const asked: string[] = [];
+    page.removeAllListeners('dialog');
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const reset = page.locator(`[data-cell="${exercise}"]`).getByRole('button', { name: 'Reset exercise' });
+    await reset.click();
+    expect(asked[0]).toMatch(/no longer count as solved/);
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('my guess');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await reset.click();
+    expect(await page.textContent(`[data-cell="${exercise}"] .cell-code`)).toContain('replace 0 with');
+    expect(await page.isVisible(`[data-cell="${exercise}"] .solved-tag`)).toBe(false);
+    expect(await progressLine(page)).toContain('0 of 1 exercise solved');
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${lab.site.url}`);
+    await item.waitFor();
     await page.getByRole('button', { name: 'Reset my progress' }).click(); // the confirm is accepted
     expect(await item.isVisible()).toBe(false);
     expect(await continueLink.isVisible()).toBe(false);
@@ -150,7 +190,7 @@ describe('presenter mode and the keyboard', () => {
     const trainingCell = await page.$eval('.cell[data-id="circle"]', (el) => (el as HTMLElement).dataset.cell);
     const normalSize = await page.$eval('main', (el) => parseFloat(getComputedStyle(el).fontSize));
 
-    await page.getByRole('button', { name: 'Present' }).click();
+    await menuAction(page, 'Present');
     expect(page.url()).toContain('view=present');
     expect(await page.isVisible('article h1')).toBe(true);
     expect(await page.isVisible(`[data-cell="${trainingCell}"]`)).toBe(false);

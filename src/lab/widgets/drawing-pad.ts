@@ -103,16 +103,25 @@ export function drawingPad({ show = true } = {}): DrawingPad {
       pad.stroke(...last, ...next);
       last = next;
     });
-    canvas.addEventListener('pointerup', () => (last = undefined));
+    // The learner changed the drawing: app view runs the cells after the pad again (app-view.ts).
+    const changed = () => root.dispatchEvent(new Event('lab-input', { bubbles: true }));
+    canvas.addEventListener('pointerup', () => {
+      if (last) changed();
+      last = undefined;
+    });
     const buttons = el('div', { class: 'pad-buttons' });
     const clear = el('button', { type: 'button' }, 'Clear');
-    clear.addEventListener('click', () => pad.clear());
+    clear.addEventListener('click', () => {
+      pad.clear();
+      changed();
+    });
     buttons.append(clear);
     for (const shape of ['circle', 'square', 'triangle'] as const) {
       const button = el('button', { type: 'button' }, `Draw a ${shape}`);
       button.addEventListener('click', () => {
         pad.clear();
         pad.drawShape(shape);
+        changed();
       });
       buttons.append(button);
     }
@@ -129,7 +138,7 @@ export function drawingPad({ show = true } = {}): DrawingPad {
       const invert = light.reduce((a, b) => a + b, 0) / light.length > 0.5;
       light.forEach((value, p) => (ink[p] = invert ? 1 - value : value));
       render();
-      root.dispatchEvent(new Event('upload'));
+      changed();
     });
     const uploadLabel = el('label', { class: 'pad-upload' }, 'Upload an image ');
     uploadLabel.append(upload);
