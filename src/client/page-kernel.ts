@@ -18,6 +18,8 @@ export interface PageKernel {
   /** The session, once loaded. */
   current(): Session | undefined;
   runCell(index: number): Promise<void>;
+  /** Every cell above this one (run=false cells passed over), then this one. */
+  runUpTo(index: number): Promise<void>;
   runAll(): Promise<void>;
 }
 
@@ -103,6 +105,10 @@ export function pageKernel(options: {
         if (choice === 'inputs') for (const m of missing) void s.kernel.run(m);
       }
       if (await s.kernel.run(index)) await runChecksOf(s, index);
+    },
+    async runUpTo(index) {
+      const s = await load();
+      if (await s.kernel.runUpTo(index)) await runChecksOf(s, index);
     },
     async runAll() {
       const s = await load();

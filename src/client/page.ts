@@ -4,8 +4,9 @@
  * click into a cell. Until then the page is static HTML with highlighted code.
  *
  * Parts: the learner's code (edits-store.ts, its one owner), the cells as shown (cell-view.ts),
- * their editors (cell-editors.ts), the toolbar (toolbar.ts), app view (app-view.ts), taking the
- * lesson elsewhere (take-away.ts), presenter mode (presenter.ts), exercises and questions.
+ * their editors (cell-editors.ts), the toolbar (toolbar.ts, toolbar-actions.ts), outputs kept
+ * across reloads (kept-outputs.ts), app view (app-view.ts), presenter mode (presenter.ts),
+ * exercises (exercise-actions.ts) and questions.
  */
 import { cellsOf } from '../notebook/lesson.ts';
 import { appView } from './app-view.ts';
@@ -13,6 +14,7 @@ import { cellEditors } from './cell-editors.ts';
 import { cellView } from './cell-view.ts';
 import { createEditsStore } from './edits-store.ts';
 import { exerciseActions } from './exercise-actions.ts';
+import { keptOutputs } from './kept-outputs.ts';
 import { wireHints } from './hints.ts';
 import { readLesson } from './lesson-data.ts';
 import { lessonProgress } from './lesson-progress.ts';
@@ -21,8 +23,8 @@ import { pageKernel } from './page-kernel.ts';
 import { presenter } from './presenter.ts';
 import { wireQuestions } from './questions.ts';
 import { wireShortcuts } from './shortcuts.ts';
-import { downloadLesson, downloadProject, shareLesson } from './take-away.ts';
 import { toolbar } from './toolbar.ts';
+import { wireToolbarActions } from './toolbar-actions.ts';
 
 const lesson = readLesson();
 const cells = cellsOf(lesson);
@@ -31,6 +33,13 @@ const store = createEditsStore(lesson.slug, cells);
 const view = cellView(cells);
 const bar = toolbar(document.querySelector<HTMLElement>('.toolbar')!);
 const progress = lessonProgress(lesson, [...view.elements]);
+const kept = keptOutputs({
+  slug: lesson.slug,
+  cells,
+  sources: store.sources,
+  elements: view.elements,
+  note: document.querySelector('.restored-note'),
+});
 const editors = cellEditors({ cells, typesUrl: `${base}editor-types.json`, store, view, onRun: runFromKeyboard });
 cells.forEach((cell) => wireHints(lesson.slug, cell, view.elements[cell.index]!));
 wireQuestions(lesson.slug, () => progress.refresh());
@@ -43,7 +52,10 @@ const kernel = pageKernel({
   store,
   view,
   bar,
-  onCellShown: (cell, all) => progress.onCell(cell, all),
+  onCellShown: (cell, all) => {
+    progress.onCell(cell, all);
+    kept.onCell(cell);
+  },
   onFrame: (busy, queued) => {
     if (app.active()) app.showStatus(busy?.index, queued);
   },
@@ -102,6 +114,7 @@ view.elements.forEach((element, index) => {
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
     const line = target.closest<HTMLElement>('[data-goto-line]')?.dataset.gotoLine;
     if (action === 'run') void kernel.runCell(index);
+    else if (action === 'run-to-here') void kernel.runUpTo(index);
     else if (action === 'reset') store.reset(index);
     else if (action === 'reset-exercise') exercises.reset(index);
     else if (action === 'solution') exercises.showSolution(index);
@@ -114,36 +127,7 @@ async function gotoLine(line: number): Promise<void> {
   if (cell) (await editors.open(cell.index)).revealLine(line);
 }
 
-let models: { open(): Promise<void> } | undefined;
-async function openModels(): Promise<void> {
-  if (!models) {
-    const [{ modelsPanel }, s] = await Promise.all([import('./models-panel.ts'), kernel.load()]);
-    models = modelsPanel(document.querySelector<HTMLDialogElement>('.models-panel')!, s);
-  }
-  await models.open();
-}
-
-bar.onAction(async (action) => {
-  if (action === 'run-all') await kernel.runAll();
-  else if (action === 'stop') await kernel.current()?.kernel.stop();
-  else if (action === 'restart') await kernel.current()?.kernel.restart();
-  else if (action === 'models') await openModels();
-  else if (action === 'download-lesson') await downloadLesson(lesson, store.sources);
-  else if (action === 'share') await shareLesson(lesson, store.sources, base);
-  else if (action === 'download-project') await downloadProject(lesson, store.sources, base, bar);
-  else if (action === 'reset-lesson') {
-    if (confirm('Put every cell of this lesson back as the author wrote it? Your edits here will be lost.')) store.resetAll();
-  }
-});
-
-bar.onBackendChosen(async (name) => {
-  localStorage.setItem('lab:backend', name);
-  const s = await kernel.load();
-  bar.say(`Switching to ${name}…`);
-  await s.switchBackend(name);
-  bar.showBackend(s.backend);
-  bar.say('Ready');
-});
+wireToolbarActions({ lesson, base, store, kernel, bar });
 
 // ---- app view, presenter mode and the keyboard ------------------------------------------------
 
@@ -185,6 +169,7 @@ wireShortcuts([...view.elements], (index) => {
 // For tests and the console: the page's session, once loaded.
 (window as unknown as { lab: unknown }).lab = {
   loadSession: () => kernel.load(),
+  outputsRestored: kept.restored,
   openEditor: editors.open,
   sources: store.sources,
   editorKit: () => editors.kit(),

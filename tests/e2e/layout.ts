@@ -28,8 +28,10 @@ export async function layoutProblems(page: Page, screenshot?: (name: string) => 
           .slice(0, 1)
           .map(({ el, right }) => `${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(right)} px`)[0],
       }));
-      if (seen.width > size.width) problems.push(`${name} ${scheme}: the page is ${seen.width} px wide on a ${size.width} px screen (${seen.widest})`);
-      if (seen.toolbar > toolbarMax) problems.push(`${name} ${scheme}: the toolbar is ${Math.round(seen.toolbar)} px tall (at most ${toolbarMax})`);
+      if (seen.width > size.width)
+        problems.push(`${name} ${scheme}: the page is ${seen.width} px wide on a ${size.width} px screen (${seen.widest})`);
+      if (seen.toolbar > toolbarMax)
+        problems.push(`${name} ${scheme}: the toolbar is ${Math.round(seen.toolbar)} px tall (at most ${toolbarMax})`);
       if (screenshot && scheme === (name === 'phone' ? 'dark' : 'light')) await page.screenshot({ path: screenshot(`${name}-${scheme}`) });
     }
   }
