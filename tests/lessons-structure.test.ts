@@ -87,6 +87,17 @@ describe('every lesson', () => {
     expect(missing).toEqual([]);
   });
 
+  it('labels log axes with plain numbers (tickFormat), not Plot\'s SI "20m" for 0.02', () => {
+    const unformatted = lessons.flatMap((lesson) =>
+      cellsOf(lesson).flatMap((cell) =>
+        cell.source
+          .split('\n')
+          .flatMap((line, i) => (/type:\s*"log"/.test(line) && !/tickFormat/.test(line) ? [`${lesson.file}:${cell.line + i}: ${line.trim()}`] : [])),
+      ),
+    );
+    expect(unformatted).toEqual([]);
+  });
+
   it(`holds at least ${CONTROLS_FLOOR} controls in all`, () => {
     expect(lessons.reduce((sum, lesson) => sum + lesson.controls.length, 0)).toBeGreaterThanOrEqual(CONTROLS_FLOOR);
   });

@@ -16,6 +16,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
+/** Whole numbers as they are; others to four significant digits (0.9972, not 0.997214). */
+export function formatCellNumber(value: number): string {
+  return Number.isInteger(value) || !Number.isFinite(value) ? String(value) : String(Number(value.toPrecision(4)));
+}
+
 function table(output: Extract<Output, { kind: 'table' }>): HTMLElement {
   const wrap = element('div', 'out out-table');
   const grid = element('table', '');
@@ -29,7 +34,7 @@ function table(output: Extract<Output, { kind: 'table' }>): HTMLElement {
         value === undefined
           ? ''
           : typeof value === 'number'
-            ? String(Number(value.toPrecision(6)))
+            ? formatCellNumber(value)
             : typeof value === 'object'
               ? JSON.stringify(value)
               : String(value);

@@ -33,11 +33,14 @@ function curves(output: TrainingOutput, metric: string, width: number): Element 
     height: 180,
     marginLeft: 50,
     x: { label: 'epoch', domain: [0, Math.min(output.epochs, Math.ceil(reached))] },
-    y: { label: metric, grid: true, type: log ? 'log' : 'linear' },
+    // Plain numbers on a log axis (0.02, not Plot's SI "20m").
+    y: { label: metric, grid: true, type: log ? 'log' : 'linear', tickFormat: '~g' },
     color: { domain: ['train (batch)', 'train', 'validation'], range: ['#9db6d8', '#1f5fbf', '#d2552d'], legend: true },
     marks: [
-      Plot.lineY(batchPoints, { x: 'epoch', y: 'value', stroke: 'series', strokeWidth: 1 }),
-      Plot.line(epochPoints, { x: 'epoch', y: 'value', stroke: 'series', marker: 'circle' }),
+      // z named: early in training each series has a point or two, which Plot would otherwise
+      // take for a quantitative colour and warn about.
+      Plot.lineY(batchPoints, { x: 'epoch', y: 'value', stroke: 'series', z: 'series', strokeWidth: 1 }),
+      Plot.line(epochPoints, { x: 'epoch', y: 'value', stroke: 'series', z: 'series', marker: 'circle' }),
     ],
   });
   makeChartAccessible(figure, `${metric} per epoch, ${output.epochEnds.length} epochs so far`);

@@ -64,6 +64,8 @@ export function pixelGrid(
     color: { type: 'identity' },
     marks: [
       Plot.cell(pixels, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', fill: 'fill', inset: 0 }),
+      // Each tile's edge, mid grey: a white (blank) tile shows on a white page, a black one on a dark.
+      Plot.frame({ stroke: '#8c8c8c', strokeWidth: 1 }),
       Plot.text(captions, { fx: 'fx', fy: 'fy', text: 'text', frameAnchor: 'top', dy: -12, fontSize: 11 }),
     ],
   }) as Element;

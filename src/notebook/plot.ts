@@ -91,7 +91,8 @@ type Labelled = ElementLike & { setAttribute?(n: string, v: string): void; remov
 /**
  * Makes a Plot chart one image for assistive technology: its main svg gets role=img and `label`.
  * Plot labels each mark's <g> ("line", "x-axis tick"), which ARIA forbids on a <g> without a role
- * and which a screen reader would read as noise; those labels go (the description says it all).
+ * and which a screen reader would read as noise; those labels go (the description says it all),
+ * moved to `data-mark`.
  */
 export function makeChartAccessible(element: object, label: string): void {
   const chart = element as Labelled;
@@ -99,7 +100,12 @@ export function makeChartAccessible(element: object, label: string): void {
   if (!svg?.setAttribute) return;
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
-  for (const group of chart.querySelectorAll?.('svg g[aria-label]') ?? []) (group as Labelled).removeAttribute?.('aria-label');
+  for (const found of chart.querySelectorAll?.('svg g[aria-label]') ?? []) {
+    const group = found as Labelled;
+    // Kept as data for tools and tests (which axis a group of tick labels is), unread by ARIA.
+    group.setAttribute?.('data-mark', group.getAttribute('aria-label') ?? '');
+    group.removeAttribute?.('aria-label');
+  }
 }
 
 /** Every chart cells make is described, with the author's ariaLabel when they wrote one. */

@@ -46,6 +46,8 @@ export async function startLab(): Promise<Lab> {
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+        // Observable Plot's own warnings ("Warning: the implicit z channel…") are bugs in a chart.
+        if (message.type() === 'warning' && message.text().startsWith('Warning:')) errors.push(`Plot: ${message.text()}`);
       });
       page.on('dialog', (dialog) => void dialog.accept());
       await page.goto(site.url + path.replace(/^\//, ''));

@@ -1,12 +1,37 @@
 /**
  * The page's layout at the two widths the lab promises, in both colour schemes: nothing wider than
- * the screen (no sideways scroll on a phone), and a toolbar that stays one row on a laptop and
- * leaves a phone most of its screen. Returns what is wrong, as sentences; empty when all is well.
+ * the screen (no sideways scroll on a phone), a toolbar that stays one row on a laptop and leaves
+ * a phone most of its screen, and chart tick labels that do not run into each other. Returns what is wrong, as sentences; empty when all is well.
  */
 import type { Page } from 'playwright-core';
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+
+/** Tick labels of a chart's axis that run into each other (Plot does not thin text labels). */
+export function overlappingTickLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    // Plot names each axis's group of tick labels; the lab keeps that name as data-mark (plot.ts).
+    for (const axis of document.querySelectorAll<SVGGElement>('svg g[data-mark$="tick label"]')) {
+      const vertical = /^(y|fy)-axis/.test(axis.getAttribute('data-mark') ?? '');
+      const boxes = [...axis.querySelectorAll('text')]
+        .map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0)
+        .sort((a, b) => (vertical ? a.box.top - b.box.top : a.box.left - b.box.left));
+      for (let i = 1; i < boxes.length; i++) {
+        const [a, b] = [boxes[i - 1]!, boxes[i]!];
+        const overlap = vertical ? a.box.bottom - b.box.top : a.box.right - b.box.left;
+        if (overlap > 1) {
+          const cell = axis.closest('[data-cell]')?.getAttribute('data-cell');
+          problems.push(`cell ${Number(cell) + 1}: tick labels "${a.text}" and "${b.text}" overlap by ${Math.round(overlap)} px`);
+          break;
+        }
+      }
+    }
+    return problems;
+  });
+}
 
 export async function layoutProblems(page: Page, screenshot?: (name: string) => string): Promise<string[]> {
   const problems: string[] = [];
@@ -34,6 +59,7 @@ export async function layoutProblems(page: Page, screenshot?: (name: string) => 
         problems.push(`${name} ${scheme}: the toolbar is ${Math.round(seen.toolbar)} px tall (at most ${toolbarMax})`);
       if (screenshot && scheme === (name === 'phone' ? 'dark' : 'light')) await page.screenshot({ path: screenshot(`${name}-${scheme}`) });
     }
+    if (name === 'desktop') problems.push(...(await overlappingTickLabels(page)));
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return problems;

@@ -135,7 +135,10 @@ export function cleaner(data: ImageDataset, ranked: readonly LossItem[], { count
       for (const { row, info, item } of rows) {
         const decision = decisions.get(item.index);
         row.dataset.decision = decision ?? 'none';
-        info.textContent = `label ${data.classes[data.labels[item.index]!]} · model says ${data.classes[item.predicted]} (${(item.confidence * 100).toFixed(0)}%) · loss ${item.loss.toFixed(2)}${decision ? ` · ${decision === 'delete' ? 'deleted' : decision === 'relabel' ? 'relabelled' : 'kept'}` : ''}`;
+        // The loss was measured on the label the item had then: a relabelled row says which.
+        const now = data.labels[item.index]!;
+        const label = now === item.label ? `label ${data.classes[now]}` : `label ${data.classes[item.label]} → ${data.classes[now]}`;
+        info.textContent = `${label} · model says ${data.classes[item.predicted]} (${(item.confidence * 100).toFixed(0)}%) · loss ${item.loss.toFixed(2)}${decision ? ` · ${decision === 'delete' ? 'deleted' : decision === 'relabel' ? 'relabelled' : 'kept'}` : ''}`;
       }
       const count = (d: Decision) => [...decisions.values()].filter((v) => v === d).length;
       summary.textContent = `${items.length} items with the highest loss · ${count('relabel')} relabelled, ${count('delete')} deleted, ${count('keep')} kept`;
