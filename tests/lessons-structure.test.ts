@@ -92,7 +92,9 @@ describe('every lesson', () => {
       cellsOf(lesson).flatMap((cell) =>
         cell.source
           .split('\n')
-          .flatMap((line, i) => (/type:\s*"log"/.test(line) && !/tickFormat/.test(line) ? [`${lesson.file}:${cell.line + i}: ${line.trim()}`] : [])),
+          .flatMap((line, i) =>
+            /type:\s*"log"/.test(line) && !/tickFormat/.test(line) ? [`${lesson.file}:${cell.line + i}: ${line.trim()}`] : [],
+          ),
       ),
     );
     expect(unformatted).toEqual([]);

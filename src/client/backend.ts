@@ -1,8 +1,14 @@
 /**
- * Choosing the TF.js backend, always explicitly: WebGPU on a hardware adapter, else WebGL, else
- * CPU. A software WebGPU adapter (SwiftShader, what headless Chromium and GPU-less machines
- * offer) is several times slower than WebGL or CPU, so it is used only when asked for.
+ * Choosing the TF.js backend, always explicitly. Asked for one (the learner's choice, `?backend=`,
+ * the lesson's), the lab uses it if it works here. Otherwise it measures: a short probe of dense
+ * and convolutional training (work-probe.ts) on each candidate, hardware WebGPU, WebGL and CPU,
+ * kept per device (backend-rates.ts), and the backend that would run this lesson's work soonest
+ * wins. A software WebGPU adapter (SwiftShader, what headless Chromium and GPU-less machines
+ * offer) is several times slower than WebGL or CPU, so it is not a candidate, only a choice.
  */
+import { measureRates, type WorkRates } from '../notebook/work-probe.ts';
+import { EVEN_WORK, rankBackends, storedRates, storeRates, type LessonWork, type RatesByBackend } from './backend-rates.ts';
+
 type TF = typeof import('@tensorflow/tfjs');
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
@@ -14,7 +20,26 @@ export interface BackendChoice {
   device: string;
   /** Why the preferred backend was not used, when it was not. */
   note?: string;
+  /** Why this one, when it was chosen by measuring ("CPU: 3.6× faster than software WebGL here…"). */
+  why?: string;
+  /** This backend's measured rates on this device, when known: for time budgets. */
+  rates?: WorkRates;
 }
+
+/** Milliseconds of each kind of work per backend in the probe (warm-ups come on top). */
+const PROBE_MS = 100;
+export const BACKEND_TITLES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
+
+/** "WebGL", "WebGL (software)", "CPU": a backend as the toolbar and its notes name it. */
+export function backendTitle(name: BackendName, device: string): string {
+  return name !== 'cpu' && isSoftwareRenderer(device) ? `${BACKEND_TITLES[name]} (software)` : BACKEND_TITLES[name];
+}
+
+/** The browser and its GPU: measured rates hold until either changes. */
+const deviceKey = () => `${navigator.userAgent}|${webglRenderer() ?? 'no WebGL'}`;
+
+/** This device's measured rates, if a lesson has measured them (the index uses them for budgets). */
+export const knownRates = (): RatesByBackend | undefined => storedRates(deviceKey());
 
 interface AdapterInfo {
   vendor?: string;
@@ -87,23 +112,50 @@ async function describe(name: BackendName): Promise<string> {
   return 'JavaScript on the CPU';
 }
 
-/** Activates `requested` if it works here, else the best backend; says which and why. */
-export async function chooseBackend(tf: TF, requested?: BackendName): Promise<BackendChoice> {
+/** Measures each backend that works here, or reads what was measured before on this device. */
+async function measuredRates(tf: TF, candidates: BackendName[]): Promise<RatesByBackend> {
+  const key = deviceKey();
+  const known = storedRates(key);
+  if (known) return known;
+  const rates: RatesByBackend = {};
+  for (const name of candidates) {
+    if (!(await activate(tf, name))) continue;
+    await tf.ready();
+    rates[name] = await measureRates(tf, PROBE_MS);
+  }
+  storeRates(key, rates);
+  return rates;
+}
+
+/**
+ * Activates `requested` if it works here, else the backend measured to run `work` soonest; says
+ * which and why.
+ */
+export async function chooseBackend(tf: TF, requested?: BackendName, work: LessonWork = EVEN_WORK): Promise<BackendChoice> {
   if (requested) {
     const device = await describe(requested);
-    if (await activate(tf, requested)) return { name: requested, device };
+    if (await activate(tf, requested)) return { name: requested, device, rates: storedRates(deviceKey())?.[requested] };
   }
   const notes: string[] = requested ? [`${requested} is not available here`] : [];
   const adapter = await webgpuAdapter();
-  if (adapter && !adapter.software && requested !== 'webgpu' && (await activate(tf, 'webgpu'))) {
-    return { name: 'webgpu', device: adapter.label, note: notes.join('; ') || undefined };
-  }
   if (adapter?.software) notes.push('WebGPU runs in software here, slower than WebGL');
   else if (!adapter) notes.push('no WebGPU adapter');
-  if (requested !== 'webgl' && (await activate(tf, 'webgl'))) {
-    return { name: 'webgl', device: await describe('webgl'), note: notes.join('; ') || undefined };
+  const candidates: BackendName[] = [...(adapter && !adapter.software ? (['webgpu'] as const) : []), 'webgl', 'cpu'];
+  const rates = await measuredRates(
+    tf,
+    candidates.filter((name) => name !== requested),
+  );
+  const ranked = rankBackends(rates, work).filter(({ name }) => candidates.includes(name) && name !== requested);
+  for (const [place, { name }] of ranked.entries()) {
+    if (!(await activate(tf, name))) continue;
+    const device = await describe(name);
+    const next = ranked[place + 1];
+    const why = next
+      ? `${backendTitle(name, device)}: ${(next.ms / ranked[place]!.ms).toFixed(1)}× faster than ${backendTitle(next.name, next.name === 'cpu' ? '' : await describe(next.name))} here for this lesson's work (measured)`
+      : undefined;
+    return { name, device, note: notes.join('; ') || undefined, why, rates: rates[name] };
   }
-  notes.push('WebGL is not available');
+  notes.push('no backend could be measured');
   await activate(tf, 'cpu');
   return { name: 'cpu', device: await describe('cpu'), note: notes.join('; ') };
 }

@@ -6,6 +6,9 @@ import { continuePoint, describeSummary, fractionDone, handIn, summarise, type L
 import { loadProgress, onProgress, resetProgress, setLearner } from './progress-store.ts';
 import { download } from '../lab/widgets/download.ts';
 import { lessonNumber } from '../notebook/lesson.ts';
+import { formatDuration } from './format-time.ts';
+import { expectedRates } from './time-budget.ts';
+import { timeOn } from './backend-rates.ts';
 
 const totals = JSON.parse(document.getElementById('lesson-totals')!.textContent!) as LessonTotals[];
 const panel = document.querySelector<HTMLElement>('.progress-panel')!;
@@ -66,3 +69,11 @@ panel.querySelector('[data-action="reset-progress"]')!.addEventListener('click',
 });
 onProgress(show);
 show();
+
+// Each lesson's Run-all time on this device, once a lesson here has measured its training speed.
+for (const estimate of document.querySelectorAll<HTMLElement>('[data-run-timing]')) {
+  const work = JSON.parse(estimate.dataset.runTiming!) as Parameters<typeof timeOn>[0];
+  const asked = localStorage.getItem('lab:backend');
+  const rates = expectedRates(work, asked === 'webgpu' || asked === 'webgl' || asked === 'cpu' ? asked : undefined);
+  if (rates) estimate.textContent = `· Run all: about ${formatDuration(timeOn(work, rates))} on this device`;
+}

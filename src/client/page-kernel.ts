@@ -11,6 +11,7 @@ import type { CellView } from './cell-view.ts';
 import type { EditsStore } from './edits-store.ts';
 import { offerInputs } from './notices.ts';
 import type { Session } from './session.ts';
+import { cellBudget, expectedRates, readTiming, showTimeCues, timeLeft } from './time-budget.ts';
 import type { Toolbar } from './toolbar.ts';
 
 export interface PageKernel {
@@ -40,6 +41,11 @@ export function pageKernel(options: {
 }): PageKernel {
   const { lesson, cells, store, view, bar } = options;
   const pending = new Set<number>();
+  const timing = readTiming();
+  const work = timing && { ms: timing.ms, convMs: timing.convMs, reference: timing.reference };
+  // Before TF.js loads: the cues in this device's time if a lesson here has measured it already.
+  if (work) showTimeCues(timing, expectedRates(work, requestedBackend(lesson)));
+  const runningSince = new Map<number, number>();
   let frame = 0;
   let sessionPromise: Promise<Session> | undefined;
   let session: Session | undefined;
@@ -55,11 +61,21 @@ export function pageKernel(options: {
     pending.clear();
     const busy = session.kernel.cells.find((c) => c.status === 'running' || c.status === 'stopping');
     const queued = session.kernel.cells.filter((c) => c.status === 'queued').length;
-    bar.showBusy(busy, queued);
+    const rates = session.backend.rates;
+    const left = rates
+      ? timeLeft(
+          session.kernel.cells,
+          (cell) => cellBudget(timing, cell.block.options.id, rates),
+          (cell) => performance.now() - (runningSince.get(cell.index) ?? performance.now()),
+        )
+      : undefined;
+    bar.showBusy(busy, queued, left);
     bar.showTensors(session.tf.memory().numTensors);
     options.onFrame(busy, queued);
   };
   const onCell = (cell: CellState) => {
+    if (cell.status !== 'running') runningSince.delete(cell.index);
+    else if (!runningSince.has(cell.index)) runningSince.set(cell.index, performance.now());
     pending.add(cell.index);
     if (!frame) frame = requestAnimationFrame(render);
   };
@@ -69,8 +85,9 @@ export function pageKernel(options: {
     sessionPromise ??= (async () => {
       bar.say('Loading TensorFlow.js…');
       const { createSession } = await import('./session.ts');
-      const created = await createSession(lesson, { backend: requestedBackend(lesson), onCell });
+      const created = await createSession(lesson, { backend: requestedBackend(lesson), work, onCell });
       session = created;
+      showTimeCues(timing, created.backend.rates);
       for (const cell of cells) if (store.isEdited(cell.index)) created.kernel.edit(cell.index, store.sources[cell.index]!);
       bar.showBackend(created.backend);
       bar.say('Ready');

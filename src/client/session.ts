@@ -11,10 +11,13 @@ import { wrapPlot } from '../notebook/plot.ts';
 import * as lab from '../lab/index.ts';
 import { setLabEnvironment, siteEnvironment } from '../lab/environment.ts';
 import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
+import type { LessonWork } from './backend-rates.ts';
 import { renderOutputs } from './render.ts';
 
 export interface SessionOptions {
   backend?: BackendName;
+  /** The lesson's measured work, to pick the backend that runs it soonest. */
+  work?: LessonWork;
   onCell(cell: CellState): void;
 }
 
@@ -42,7 +45,7 @@ function browserHost(): KernelHost {
 }
 
 export async function createSession(lesson: Lesson, options: SessionOptions): Promise<Session> {
-  let backend = await chooseBackend(tf, options.backend);
+  let backend = await chooseBackend(tf, options.backend, options.work);
   await tf.ready();
   const kernel = new Kernel(lesson, browserHost(), { softExerciseChecks: true });
   kernel.subscribe(options.onCell);
@@ -57,7 +60,7 @@ export async function createSession(lesson: Lesson, options: SessionOptions): Pr
     renderOutputs,
     async switchBackend(name) {
       await kernel.stop();
-      backend = await chooseBackend(tf, name);
+      backend = await chooseBackend(tf, name, options.work);
       await kernel.restart();
       return backend;
     },

@@ -3,22 +3,22 @@
  * on hover and focus), Stop (enabled only while something runs or waits), the tensor count, and
  * the actions of its buttons and of its "More" menu, where the choice of another backend is.
  */
-import { isSoftwareRenderer, type BackendChoice, type BackendName } from './backend.ts';
+import { BACKEND_TITLES, isSoftwareRenderer, type BackendChoice, type BackendName } from './backend.ts';
+import { formatDuration } from './format-time.ts';
 
 export interface Toolbar {
   readonly element: HTMLElement;
   /** The kernel state line ("Ready", "Running cell 3, 2 queued", a message). */
   say(text: string): void;
   said(): string;
-  showBusy(busy: { index: number; status: string } | undefined, queued: number): void;
+  /** `leftMs`: the time budget left for the cells running and waiting, when known. */
+  showBusy(busy: { index: number; status: string } | undefined, queued: number, leftMs?: number): void;
   showTensors(count: number): void;
   showBackend(backend: BackendChoice): void;
   /** Calls `handler` with the `data-action` of a toolbar button clicked. */
   onAction(handler: (action: string) => void | Promise<void>): void;
   onBackendChosen(handler: (name: BackendName) => void | Promise<void>): void;
 }
-
-const BACKEND_TITLES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
 
 /** "WebGL · software", "WebGPU · GPU", "CPU": what a learner needs at a glance. */
 export function backendBadge({ name, device }: BackendChoice): string {
@@ -51,10 +51,11 @@ export function toolbar(element: HTMLElement): Toolbar {
       state.textContent = text;
     },
     said: () => state.textContent ?? '',
-    showBusy(busy, queued) {
+    showBusy(busy, queued, leftMs) {
       stop.disabled = !busy && queued === 0;
+      const left = leftMs === undefined || busy?.status === 'stopping' ? '' : ` · about ${formatDuration(Math.max(1000, leftMs))} left`;
       state.textContent = busy
-        ? `${busy.status === 'stopping' ? 'Stopping' : 'Running'} cell ${busy.index + 1}${queued ? `, ${queued} queued` : ''}`
+        ? `${busy.status === 'stopping' ? 'Stopping' : 'Running'} cell ${busy.index + 1}${queued ? `, ${queued} queued` : ''}${left}`
         : 'Ready';
     },
     showTensors: (count) => {
@@ -62,8 +63,9 @@ export function toolbar(element: HTMLElement): Toolbar {
     },
     showBackend(choice) {
       label.textContent = backendBadge(choice);
-      const note = choice.note ? ` ${choice.note[0]!.toUpperCase()}${choice.note.slice(1)}.` : '';
-      details.textContent = `${BACKEND_TITLES[choice.name]} on ${choice.device}.${note}`;
+      const sentence = (text?: string) => (text ? ` ${text[0]!.toUpperCase()}${text.slice(1)}.` : '');
+      const runs = choice.name === 'cpu' ? 'CPU: JavaScript, no GPU.' : `${BACKEND_TITLES[choice.name]} on ${choice.device}.`;
+      details.textContent = `${runs}${sentence(choice.why)}${sentence(choice.note)}`;
       select.value = choice.name;
       document.body.dataset.backend = choice.name;
     },

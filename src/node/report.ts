@@ -10,6 +10,8 @@ export interface CellReport {
   ran?: 'starter' | 'solution';
   outputs: { kind: string; text: string; pass?: boolean; id?: string; margin?: number; svg?: string }[];
   ms: number;
+  /** Of `ms`, time spent training convolutional models. */
+  convMs: number;
   leakedTensors: number;
 }
 
@@ -43,6 +45,7 @@ export function cellReport(cell: CellState): CellReport {
       };
     }),
     ms: cell.ms ?? 0,
+    convMs: cell.convMs ?? 0,
     leakedTensors: cell.leakedTensors,
   };
 }

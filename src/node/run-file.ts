@@ -104,7 +104,14 @@ function runWorker(
     if (running.branch) timedOutBranch = { key: running.branch, error: message };
     else {
       failures.push(message);
-      record({ ...blockReport(running.index), status: 'error', outputs: [{ kind: 'error', text: message }], ms: 0, leakedTensors: 0 });
+      record({
+        ...blockReport(running.index),
+        status: 'error',
+        outputs: [{ kind: 'error', text: message }],
+        ms: 0,
+        convMs: 0,
+        leakedTensors: 0,
+      });
     }
   };
 
@@ -120,6 +127,7 @@ function runWorker(
             status: block.options.run ? 'idle' : 'skipped',
             outputs: [],
             ms: 0,
+            convMs: 0,
             leakedTensors: 0,
           },
       );

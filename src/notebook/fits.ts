@@ -9,6 +9,13 @@ interface FitEntry {
 }
 
 const active = new Set<FitEntry>();
+/** Milliseconds spent in fits of convolutional models: what part of a cell's time is conv work. */
+let convFitMs = 0;
+let fitsBeingTimed = 0;
+export const convolutionalFitMs = () => convFitMs;
+
+const isConvolutional = (model: unknown) =>
+  ((model as { layers?: { getClassName?(): string }[] }).layers ?? []).some((layer) => /^Conv/.test(layer.getClassName?.() ?? ''));
 const gates = new Set<() => void>();
 const patched = new WeakSet<object>();
 
@@ -26,10 +33,24 @@ function patch(proto: Record<string, unknown>, method: 'fit' | 'fitDataset') {
   proto[method] = function (this: { stopTraining: boolean }, ...args: unknown[]) {
     for (const gate of gates) gate();
     stoppedByStop.delete(this);
-    const done = original.apply(this, args);
+    // Sequential.fit calls an inner model's fit, both patched: time only the outermost call.
+    const conv = fitsBeingTimed === 0 && isConvolutional(this);
+    const started = performance.now();
+    fitsBeingTimed++;
+    let done: Promise<unknown>;
+    try {
+      done = original.apply(this, args);
+    } catch (error) {
+      fitsBeingTimed--;
+      throw error;
+    }
     const entry: FitEntry = { model: this, done };
     active.add(entry);
-    const forget = () => active.delete(entry);
+    const forget = () => {
+      active.delete(entry);
+      fitsBeingTimed--;
+      if (conv) convFitMs += performance.now() - started;
+    };
     done.then(forget, forget);
     return done;
   };

@@ -5,7 +5,7 @@
  */
 import { compileCell, type CompiledCell } from './compile.ts';
 import { CompileError, StopError, describeThrown, formatLocation, isInstance, type SourceLocation } from './errors.ts';
-import { activeFitCount, addFitGate, stopFits, trackFits } from './fits.ts';
+import { activeFitCount, addFitGate, convolutionalFitMs, stopFits, trackFits } from './fits.ts';
 import type { KernelHost } from './host.ts';
 import { missingInputs, providersOf, staleUsers } from './graph.ts';
 import { cellsOf, type CellBlock, type Lesson } from './lesson.ts';
@@ -38,6 +38,8 @@ export interface CellState {
   status: CellStatus;
   outputs: Output[];
   ms?: number;
+  /** Of `ms`, the time spent training convolutional models (the rest is dense work and the rest). */
+  convMs?: number;
   runs: number;
   /** Live tensors added by the last run. */
   leakedTensors: number;
@@ -384,6 +386,7 @@ export class Kernel {
     // ran before it (random.ts says why).
     seedRandom(this.lesson.meta.seed, cellSeedKey(cell.block));
     const started = performance.now();
+    const convBefore = convolutionalFitMs();
     let ok = false;
     try {
       const promise = fn(this.scope, this.lookup, this.runtime, ...run.env(this.host));
@@ -401,6 +404,7 @@ export class Kernel {
       this.runtime.end();
       setActiveSink(undefined);
       cell.ms = Math.round(performance.now() - started);
+      cell.convMs = Math.round(convolutionalFitMs() - convBefore);
       cell.leakedTensors = this.host.tf.memory().numTensors - tensorsBefore;
       cell.runs++;
       cell.runOrder = ++this.runCounter;

@@ -10,6 +10,7 @@
 import { parseLesson } from '../notebook/parse.ts';
 import { lessonNumber, type Lesson } from '../notebook/lesson.ts';
 import type { STAGES } from '../notebook/schema.ts';
+import type { LessonTimings, Timings } from '../notebook/timings.ts';
 
 const lessonFiles = import.meta.glob('/lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const fixtureFiles = import.meta.glob('/tests/fixtures/site/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
@@ -17,6 +18,18 @@ const fixtureFiles = import.meta.glob('/tests/fixtures/site/*.md', { query: '?ra
   string
 >;
 const files = process.env.LAB_TEST_LESSONS === '1' ? { ...lessonFiles, ...fixtureFiles } : lessonFiles;
+
+// Written by `npm run timings`; a checkout without it builds a site without time budgets.
+const timingFiles = import.meta.glob('/lessons/timings.json', { import: 'default', eager: true }) as Record<string, Timings>;
+const timings = Object.values(timingFiles)[0];
+
+/** A lesson's measured times with the rates of the machine that measured them (lessons/timings.json). */
+export type LessonTiming = LessonTimings & { reference: Timings['referenceRates'] };
+
+export function lessonTiming(slug: string): LessonTiming | undefined {
+  const lesson = timings?.lessons[slug];
+  return lesson && timings ? { ...lesson, reference: timings.referenceRates } : undefined;
+}
 
 export function publishedLessons(): Lesson[] {
   return Object.entries(files)

@@ -18,7 +18,11 @@ export const SCREENSHOTS = 'test-results/screenshots';
 export interface Lab {
   browser: Browser;
   site: StaticServer;
-  open(path: string): Promise<LabPage>;
+  /**
+   * A fresh browser profile at `path`. Its backend is pinned to WebGL (a GPU-like float path stays
+   * tested, and no page spends a second measuring) unless `measure` lets the lab choose by its probe.
+   */
+  open(path: string, options?: { measure?: boolean }): Promise<LabPage>;
   close(): Promise<void>;
 }
 
@@ -38,7 +42,7 @@ export async function startLab(): Promise<Lab> {
   return {
     browser,
     site,
-    async open(path) {
+    async open(path, { measure = false } = {}) {
       // Service workers blocked: each page is a fresh profile, and the lab's worker would download
       // the whole site (25 MB) behind it. tests/e2e/offline.test.ts tests the worker.
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
@@ -50,6 +54,11 @@ export async function startLab(): Promise<Lab> {
         if (message.type() === 'warning' && message.text().startsWith('Warning:')) errors.push(`Plot: ${message.text()}`);
       });
       page.on('dialog', (dialog) => void dialog.accept());
+      if (!measure) {
+        await page.addInitScript(() => {
+          if (!localStorage.getItem('lab:backend')) localStorage.setItem('lab:backend', 'webgl');
+        });
+      }
       await page.goto(site.url + path.replace(/^\//, ''));
       return { page, errors };
     },

@@ -66,6 +66,9 @@ describe('workshop check page', () => {
     // Headless Chromium here offers WebGPU only on SwiftShader: the lab says so and uses WebGL.
     const webgpu = await text(page, 'webgpu');
     if (/software/.test(webgpu)) expect(backend).not.toBe('WebGPU');
+    // The probe's rates, the lessons' own (one measurement per device), name every backend tried.
+    expect(await text(page, 'rates')).toMatch(/^WebGL \(software\): dense [\d,]+, convolutional [\d,]+ samples\/s · CPU: dense [\d,]+, convolutional [\d,]+ samples\/s$/);
+    expect(await page.textContent('[data-fact="backend-note"]')).toMatch(/faster than .* \(measured\)/);
 
     const { rate, accuracy } = await resultRow(page, name);
     expect(rate).toBeGreaterThan(0);

@@ -277,11 +277,57 @@ describe('backends', () => {
     await page.close();
   });
 
-  it('does not pick a software WebGPU adapter by itself', async () => {
-    const { page } = await lab.open('lessons/ui-basics/');
+  it('chooses by measuring, never a software WebGPU adapter, and measures once per device', async () => {
+    const { page, errors } = await lab.open('lessons/ui-basics/', { measure: true });
     await runCell(page, 0);
-    expect(await page.textContent('.backend-label')).toBe('WebGL · software');
-    expect(await page.textContent('.backend-details')).toMatch(/WebGPU runs in software here/);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('lab:backend-rates')!));
+    const rates = stored.rates as Record<string, { dense: number; conv: number }>;
+    expect(Object.keys(rates).sort()).toEqual(['cpu', 'webgl']);
+    for (const r of Object.values(rates)) expect(Math.min(r.dense, r.conv)).toBeGreaterThan(0);
+    // A fixture lesson has no measured work: half dense, half convolutional decides.
+    const timeOf = (r: { dense: number; conv: number }) => 500 / r.dense + 500 / r.conv;
+    const fastest = Object.entries(rates).sort((a, b) => timeOf(a[1]) - timeOf(b[1]))[0]![0];
+    expect(await page.evaluate(() => document.body.dataset.backend)).toBe(fastest);
+    expect(await page.textContent('.backend-details')).toMatch(
+      /× faster than .* here for this lesson's work \(measured\)\. WebGPU runs in software here/,
+    );
+    // A lesson with measured work shows its long cells' time cues in this device's time, and the
+    // index its Run-all estimates.
+    await page.goto(`${lab.site.url}lessons/training/`);
+    const cue = page.locator('.time-cue').first();
+    expect(await cue.textContent()).toMatch(/^about (\d+ s|\d+ min \d+ s) here$/);
+    await page.goto(lab.site.url);
+    expect(await page.locator('.run-estimate').first().textContent()).toMatch(/Run all: about .* on this device/);
+    // Measured once: a reload of a lesson reads the rates back instead of measuring again.
+    await page.goto(`${lab.site.url}lessons/ui-basics/`);
+    await runCell(page, 0);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('lab:backend-rates')!).at)).toBe(stored.at);
+    expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('Run all of a measured lesson says how long is left; an asked-for backend is not measured', async () => {
+    const { page } = await lab.open('lessons/welcome/', { measure: true });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statesSeen: string[] }).statesSeen = seen;
+      new MutationObserver(() => seen.push(document.querySelector('.kernel-state')!.textContent!)).observe(
+        document.querySelector('.kernel-state')!,
+        { childList: true, characterData: true, subtree: true },
+      );
+    });
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.waitForFunction(() => document.querySelector('.announcer')?.textContent?.includes('Run all finished'), null, {
+      timeout: 60_000,
+    });
+    const states = await page.evaluate(() => (window as unknown as { statesSeen: string[] }).statesSeen);
+    expect(states.some((s) => /^Running cell \d+(, \d+ queued)? · about \d+ s left$/.test(s))).toBe(true);
+    await page.close();
+
+    const asked = await lab.open('lessons/ui-basics/?backend=cpu', { measure: true });
+    await runCell(asked.page, 0);
+    expect(await asked.page.textContent('.backend-label')).toBe('CPU');
+    expect(await asked.page.evaluate(() => localStorage.getItem('lab:backend-rates'))).toBeNull();
+    await asked.page.close();
   });
 });

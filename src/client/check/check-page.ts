@@ -4,7 +4,7 @@
  * lets the lab choose its backend as lessons do, trains for two seconds and shows the verdict.
  * Decisions live in verdict.ts; this file only measures and paints.
  */
-import { BACKEND_NAMES, webglRenderer, webgpuAdapter, type BackendName } from '../backend.ts';
+import { BACKEND_NAMES, backendTitle, knownRates, webglRenderer, webgpuAdapter, type BackendName } from '../backend.ts';
 import {
   BACKEND_LABELS,
   advice,
@@ -92,12 +92,29 @@ function paint(): void {
   setText(
     fact('backend'),
     backend ? BACKEND_LABELS[backend.name] : facts.backendError ? `None (${facts.backendError})` : 'Checking…',
-    backend ? (backend.name === 'cpu' ? 'warn' : 'good') : facts.backendError ? 'bad' : undefined,
+    // The CPU is a warning only where nothing else works, not where it measured fastest.
+    backend ? (backend.name === 'cpu' && !backend.why ? 'warn' : 'good') : facts.backendError ? 'bad' : undefined,
   );
   setText(fact('device'), backend?.device ?? '—');
   const note = fact('backend-note');
-  note.hidden = !backend?.note;
-  note.textContent = backend?.note ? `Why: ${backend.note}.` : '';
+  const why = [backend?.why, backend?.note].filter(Boolean).join('. ');
+  note.hidden = !why;
+  note.textContent = why ? `Why: ${why}.` : '';
+  // The probe's rates, the same the lessons choose by (backend.ts): one line per backend measured.
+  const rates = knownRates();
+  setText(
+    fact('rates'),
+    rates
+      ? Object.entries(rates)
+          .map(
+            ([name, r]) =>
+              `${backendTitle(name as BackendName, name === backend?.name ? backend.device : (facts.webgl ?? ''))}: dense ${formatCount(r!.dense)}, convolutional ${formatCount(r!.conv)} samples/s`,
+          )
+          .join(' · ')
+      : backend
+        ? 'Not measured: a backend was asked for'
+        : '—',
+  );
   const state = facts.webgpu.state;
   const webgpu = webgpuStateText(state);
   setText(
@@ -257,7 +274,7 @@ async function main(): Promise<void> {
     module = await import('./self-test.ts');
     const requested = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const choice = await module.useBackend(requested && BACKEND_NAMES.includes(requested) ? requested : undefined);
-    facts.backend = { name: choice.name, device: choice.device, note: choice.note };
+    facts.backend = { name: choice.name, device: choice.device, note: choice.note, why: choice.why };
   } catch (error) {
     facts.backendError = (error as Error).message ?? String(error);
     root.dataset.selfTest = 'error';

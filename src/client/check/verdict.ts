@@ -22,6 +22,8 @@ export interface BackendFacts {
   device: string;
   /** Why a faster backend was not used, as backend.ts says it. */
   note?: string;
+  /** Why this one, when the lab chose it by measuring. */
+  why?: string;
 }
 
 export interface SelfTestResult {
@@ -214,7 +216,13 @@ export function advice(facts: CheckFacts): Advice[] {
       });
     }
   }
-  if (facts.backend?.name === 'cpu') {
+  if (facts.backend?.name === 'cpu' && facts.backend.why) {
+    items.push({
+      id: 'cpu-measured',
+      level: 'good',
+      text: `The CPU trains the lessons' small models faster than this machine's GPU backends (measured here: ${facts.backend.why.replace(/^CPU: /, '')}), so the lab uses it.`,
+    });
+  } else if (facts.backend?.name === 'cpu') {
     items.push({
       id: 'cpu-only',
       level: 'warn',

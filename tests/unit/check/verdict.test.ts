@@ -135,6 +135,19 @@ describe('advice', () => {
     expect(summary(facts)).toEqual({ level: 'bad', text: 'Not ready: CPU, only 150 samples/s' });
   });
 
+  it('CPU measured fastest: a choice, not a fallback, so no warning about it', () => {
+    const facts = ready({
+      webgpu: { state: 'missing' },
+      webgl: SWIFTSHADER_GL,
+      backend: { name: 'cpu', device: 'JavaScript on the CPU', why: "CPU: 2.0× faster than WebGL (software) here for this lesson's work (measured)" },
+      selfTest: test({ backend: 'cpu', samplesPerSecond: 6000 }),
+    });
+    expect(ids(facts)).not.toContain('cpu-only');
+    const measured = advice(facts).find((item) => item.id === 'cpu-measured')!;
+    expect(measured.level).toBe('good');
+    expect(measured.text).toContain('2.0× faster than WebGL (software)');
+  });
+
   it("not a secure context: use the teacher's HTTPS address or localhost; no browser advice", () => {
     const facts = ready({
       secureContext: false,
