@@ -67,7 +67,9 @@ describe('workshop check page', () => {
     const webgpu = await text(page, 'webgpu');
     if (/software/.test(webgpu)) expect(backend).not.toBe('WebGPU');
     // The probe's rates, the lessons' own (one measurement per device), name every backend tried.
-    expect(await text(page, 'rates')).toMatch(/^WebGL \(software\): dense [\d,]+, convolutional [\d,]+ samples\/s · CPU: dense [\d,]+, convolutional [\d,]+ samples\/s$/);
+    expect(await text(page, 'rates')).toMatch(
+      /^WebGL \(software\): dense [\d,]+, convolutional [\d,]+ samples\/s · CPU: dense [\d,]+, convolutional [\d,]+ samples\/s$/,
+    );
     expect(await page.textContent('[data-fact="backend-note"]')).toMatch(/faster than .* \(measured\)/);
 
     const { rate, accuracy } = await resultRow(page, name);

@@ -139,7 +139,11 @@ describe('advice', () => {
     const facts = ready({
       webgpu: { state: 'missing' },
       webgl: SWIFTSHADER_GL,
-      backend: { name: 'cpu', device: 'JavaScript on the CPU', why: "CPU: 2.0× faster than WebGL (software) here for this lesson's work (measured)" },
+      backend: {
+        name: 'cpu',
+        device: 'JavaScript on the CPU',
+        why: "CPU: 2.0× faster than WebGL (software) here for this lesson's work (measured)",
+      },
       selfTest: test({ backend: 'cpu', samplesPerSecond: 6000 }),
     });
     expect(ids(facts)).not.toContain('cpu-only');
