@@ -10,7 +10,7 @@ import { hashSource } from './hash.ts';
 import { loadKeptOutputs, saveKeptOutputs, type KeptCell, type KeptLesson } from './output-store.ts';
 import { cellKey } from './storage.ts';
 
-const SAVE_AFTER_MS = 1000;
+const SAVE_AFTER_MS = 1500;
 /** A run just ended in these: the cell's code is the code that ran. */
 const KEPT_STATUSES = new Set(['done', 'error', 'stopped']);
 
@@ -45,6 +45,12 @@ export function keptOutputs(options: {
     clearTimeout(timer);
     timer = undefined;
     void saveKeptOutputs(slug, lesson);
+  };
+  // Written once the changes pause: a Run all writes at its end, not after every cell (each write
+  // serialises the whole lesson, big image grids included).
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_AFTER_MS);
   };
   addEventListener('pagehide', () => {
     if (timer !== undefined) save();
@@ -93,7 +99,7 @@ export function keptOutputs(options: {
         const kept = lesson[key];
         if (kept && kept.status !== 'stale') {
           lesson[key] = { ...kept, status: 'stale' };
-          timer ??= setTimeout(save, SAVE_AFTER_MS);
+          later();
         }
       } else if (KEPT_STATUSES.has(cell.status)) {
         // Taken now (this is the code that ran), written when the records module is loaded (it
@@ -105,12 +111,12 @@ export function keptOutputs(options: {
           if (versions.get(key) !== version) return;
           const status = cell.status === 'stale' ? 'stale' : base.status;
           lesson[key] = { ...base, status, outputs: outputs.map(toRecord).filter((o) => o !== undefined) };
-          timer ??= setTimeout(save, SAVE_AFTER_MS);
+          later();
         });
       } else if (cell.runs === 0 && key in lesson) {
         bump(key);
         delete lesson[key]; // Restart, or a run forgotten
-        timer ??= setTimeout(save, SAVE_AFTER_MS);
+        later();
       }
     },
   };

@@ -1,7 +1,7 @@
 /**
  * A cell's outputs as records that can be kept and shown again after a reload: plain data only.
- * Charts keep their SVG, sanitised (DOMPurify) both when kept and when shown again, so nothing
- * kept can carry a script or an event handler; a widget (live HTML) is kept as a note saying to
+ * Charts keep their SVG, sanitised (DOMPurify) when shown again, so nothing kept can carry a
+ * script or an event handler into the page; a widget (live HTML) is kept as a note saying to
  * run its cell; training panels keep their final state without their Stop function.
  */
 import DOMPurify from 'dompurify';
@@ -29,8 +29,10 @@ export function toRecord(output: Output): OutputRecord | undefined {
     case 'html':
       return { kind: 'text', stream: 'log', text: `${output.text} (interactive: run the cell to use it)` };
     case 'chart':
-      // The live chart, as it looks now (a cell may have changed it after displaying it).
-      return { kind: 'chart', text: output.text, node: undefined, svg: sanitiseChart(outerHtmlOf(output.node) ?? output.svg) };
+      // The live chart, as it looks now (a cell may have changed it after displaying it). Not
+      // sanitised here: fromStored does that when it is shown, and a lesson's big image grids
+      // would cost their sanitising on every save.
+      return { kind: 'chart', text: output.text, node: undefined, svg: outerHtmlOf(output.node) ?? output.svg };
     case 'image': {
       const src = safeImageSource(output.src);
       return src ? { ...output, src } : { kind: 'text', stream: 'log', text: `${output.text} (an image; run the cell to see it)` };

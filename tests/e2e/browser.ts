@@ -56,7 +56,11 @@ export async function startLab(): Promise<Lab> {
       page.on('dialog', (dialog) => void dialog.accept());
       if (!measure) {
         await page.addInitScript(() => {
-          if (!localStorage.getItem('lab:backend')) localStorage.setItem('lab:backend', 'webgl');
+          try {
+            if (!localStorage.getItem('lab:backend')) localStorage.setItem('lab:backend', 'webgl');
+          } catch {
+            // A sandboxed frame (the share page's) has no storage; it chooses for itself.
+          }
         });
       }
       await page.goto(site.url + path.replace(/^\//, ''));

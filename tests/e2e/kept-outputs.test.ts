@@ -55,7 +55,7 @@ describe('outputs kept across a reload', () => {
     const before = await outputTexts(page, checks);
     // An edit not run: that cell's old outputs must not come back as if they were its code's.
     await setCellCode(page, 1, 'const edited = true;');
-    await page.waitForTimeout(1500); // the kept outputs are written a second after the last change
+    await page.waitForTimeout(2500); // the kept outputs are written 1.5 s after the last change
 
     await page.reload();
     expect(await restored(page)).toBe(checks);
@@ -98,7 +98,7 @@ describe('outputs kept across a reload', () => {
     await runCell(page, 0);
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') === 'idle');
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(2500);
     await page.reload();
     expect(await restored(page)).toBe(0);
     expect(await page.isVisible('.restored-note')).toBe(false);

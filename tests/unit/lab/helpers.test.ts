@@ -111,7 +111,7 @@ describe('pictures of data', () => {
   it('draws an image grid with captions and a class balance chart headless', () => {
     const data = generateShapes({ count: 12 });
     const grid = imageGrid(data, { count: 6, columns: 3 });
-    expect(chartSummary(grid)).toMatch(/^chart \d+x\d+: cell, text$/);
+    expect(chartSummary(grid)).toMatch(/^chart \d+x\d+: cell, frame, text$/);
     expect(grid.getAttribute('aria-label')).toBe('6 images: circle, square, triangle, circle, square, triangle');
     expect(chartSummary(classBalance(data.labels, data.classes))).toMatch(/bar/);
   });

@@ -86,7 +86,7 @@ describe('saliency maps', () => {
     const data = images(3, (_, p) => p / 16);
     const saliency = await saliencyMaps(onePixelModel(), data, { flat: true });
     const grid = saliencyGrid(data, saliency, { columns: 3 });
-    expect(chartSummary(grid)).toMatch(/^chart \d+x\d+: cell, text$/);
+    expect(chartSummary(grid)).toMatch(/^chart \d+x\d+: cell, frame, text$/);
     expect(grid.getAttribute('aria-label')).toBe('3 images, each above its gradient saliency map');
     expect(() => saliencyGrid({ ...data, height: 8, width: 2 }, saliency)).toThrow(/maps of 4×4/);
   });
