@@ -3,11 +3,12 @@
  * through Dawn in Node, against the CPU backend (bench/gpu/gpu-bench.ts). Dawn (the `webgpu`
  * package, ~133 MB) is installed into bench/gpu/ on first use, never as a project dependency.
  * `--bundle` instead writes bench-results/gpu-bundle.tar.gz for a GPU machine without Node: a
- * Node binary, dawn.node, the bench bundled with esbuild (and the Vulkan loader when this machine
- * has one), run with `./run.sh` once unpacked.
+ * Node binary, dawn.node, the bench bundled with esbuild and the Vulkan loader (this machine's, or
+ * Debian's libvulkan1 unpacked), run with `./run.sh` once unpacked.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { failWith, readCommand } from '../node/command.ts';
@@ -27,6 +28,23 @@ const COMMAND = {
 const { values } = readCommand(COMMAND);
 const ms = Number(values.ms ?? 3000);
 if (!(ms > 0)) failWith(COMMAND, `--ms must be a positive number of milliseconds, not ${values.ms}`);
+
+/**
+ * The Vulkan loader from Debian's libvulkan1 package (apt-get download, unpacked here, nothing
+ * installed): a GPU machine's driver brings the Vulkan ICD, not always the loader Dawn opens.
+ */
+function debianVulkanLoader(): string | undefined {
+  const scratch = mkdtempSync(join(tmpdir(), 'lab-vulkan-'));
+  try {
+    execFileSync('apt-get', ['download', 'libvulkan1'], { cwd: scratch, stdio: 'pipe' });
+    const deb = readdirSync(scratch).find((name) => name.endsWith('.deb'))!;
+    execFileSync('dpkg-deb', ['-x', deb, 'x'], { cwd: scratch, stdio: 'pipe' });
+    const loader = join(scratch, 'x/usr/lib/x86_64-linux-gnu/libvulkan.so.1');
+    return existsSync(loader) ? loader : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const DAWN = resolve('bench/gpu/node_modules/webgpu/dist', `${process.platform}-${process.arch}`, 'dawn.node');
 if (!existsSync(DAWN)) {
@@ -52,9 +70,9 @@ if (values.bundle) {
   });
   copyFileSync(DAWN, join(dir, 'dawn.node'));
   copyFileSync(process.execPath, join(dir, 'node'));
-  const loader = ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1'].find(existsSync);
+  const loader = ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1'].find(existsSync) ?? debianVulkanLoader();
   if (loader) copyFileSync(loader, join(dir, 'libvulkan.so.1'));
-  else process.stderr.write('no Vulkan loader (libvulkan.so.1) here: the GPU machine must have its own\n');
+  else process.stderr.write('no Vulkan loader (libvulkan.so.1) to bundle: the GPU machine must have its own\n');
   writeFileSync(
     join(dir, 'run.sh'),
     '#!/bin/sh\n# Unpacked anywhere: the GPU bench with its own Node; the Vulkan loader beside it when one was bundled.\ncd "$(dirname "$0")" && LD_LIBRARY_PATH=".:$LD_LIBRARY_PATH" exec ./node gpu-bench.mjs\n',

@@ -27,6 +27,8 @@ const COMMANDS: [string, string][] = [
   ['src/cli/serve-site.ts', 'usage: npm run serve-site'],
   ['src/cli/workshop-kit.ts', 'usage: npm run workshop-kit'],
   ['src/cli/bench.ts', 'usage: npm run bench'],
+  ['src/cli/bench-gpu.ts', 'usage: npm run bench:gpu'],
+  ['src/cli/timings.ts', 'usage: npm run timings'],
   ['src/shipped/workshop-serve.mjs', 'usage: node serve.mjs'],
 ];
 
