@@ -6,6 +6,7 @@
  */
 import type { CellState } from '../notebook/kernel.ts';
 import type { CellBlock } from '../notebook/lesson.ts';
+import { isBusy } from '../notebook/status.ts';
 import { hashSource } from './hash.ts';
 import { loadKeptOutputs, saveKeptOutputs, type KeptCell, type KeptLesson } from './output-store.ts';
 import { cellKey } from './storage.ts';
@@ -15,8 +16,8 @@ const SAVE_AFTER_MS = 1500;
 const KEPT_STATUSES = new Set(['done', 'error', 'stopped']);
 
 export interface KeptOutputs {
-  /** Every cell state the page shows: kept when finished, forgotten when reset. */
-  onCell(cell: CellState): void;
+  /** Every cell state the page shows, with all cells' states: kept when finished, forgotten when reset. */
+  onCell(cell: CellState, all: readonly CellState[]): void;
   /** Resolves once kept outputs are on the page (for tests). */
   readonly restored: Promise<number>;
 }
@@ -34,26 +35,34 @@ export function keptOutputs(options: {
   const shownByKernel = new Set<number>();
   let lesson: KeptLesson = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const versions = new Map<string, number>();
-  const bump = (key: string) => {
-    const version = (versions.get(key) ?? 0) + 1;
-    versions.set(key, version);
-    return version;
-  };
+  /**
+   * Runs ended since the last write: the code that ran (its hash, taken when the run ended) and its
+   * outputs, made into records only when written (outerHTML of a big chart is not free).
+   */
+  const ended = new Map<string, { base: Omit<KeptCell, 'outputs'>; outputs: CellState['outputs'] }>();
+  let dirty = false;
 
-  const save = () => {
+  const save = async () => {
     clearTimeout(timer);
     timer = undefined;
-    void saveKeptOutputs(slug, lesson);
+    dirty = false;
+    if (ended.size > 0) {
+      // Loaded only once something is kept: it brings DOMPurify.
+      const { toRecord } = await import('./output-records.ts');
+      for (const [key, { base, outputs }] of ended)
+        lesson[key] = { ...base, outputs: outputs.map(toRecord).filter((o) => o !== undefined) };
+      ended.clear();
+    }
+    await saveKeptOutputs(slug, lesson);
   };
-  // Written once the changes pause: a Run all writes at its end, not after every cell (each write
-  // serialises the whole lesson, big image grids included).
-  const later = () => {
+  // Written once nothing runs and the changes pause: a Run all writes once, at its end, not after
+  // every cell (each write serialises the whole lesson, big image grids included).
+  const later = (busy: boolean) => {
     clearTimeout(timer);
-    timer = setTimeout(save, SAVE_AFTER_MS);
+    timer = busy ? undefined : setTimeout(() => void save(), SAVE_AFTER_MS);
   };
   addEventListener('pagehide', () => {
-    if (timer !== undefined) save();
+    if (dirty) void save();
   });
   const updateNote = () => {
     if (note) note.hidden = !elements.some((element) => element.dataset.restored !== undefined);
@@ -86,7 +95,7 @@ export function keptOutputs(options: {
 
   return {
     restored,
-    onCell(cell) {
+    onCell(cell, all) {
       shownByKernel.add(cell.index);
       const element = elements[cell.index]!;
       if (element.dataset.restored !== undefined) {
@@ -96,28 +105,23 @@ export function keptOutputs(options: {
       const key = keys[cell.index]!;
       if (cell.status === 'stale') {
         // Its code or an input changed since it ran: the outputs stay those of the code that ran.
-        const kept = lesson[key];
-        if (kept && kept.status !== 'stale') {
-          lesson[key] = { ...kept, status: 'stale' };
-          later();
-        }
+        const pending = ended.get(key);
+        if (pending) pending.base.status = 'stale';
+        else if (lesson[key] && lesson[key].status !== 'stale') lesson[key] = { ...lesson[key], status: 'stale' };
+        else return;
       } else if (KEPT_STATUSES.has(cell.status)) {
-        // Taken now (this is the code that ran), written when the records module is loaded (it
-        // brings DOMPurify): as stale if the cell went stale meanwhile, not at all if it ran again.
+        // The code that ran is the cell's code now, when its run has just ended.
         const base = { hash: hashSource(cell.source), status: cell.status as KeptCell['status'], ms: cell.ms, savedAt: Date.now() };
-        const outputs = [...cell.outputs];
-        const version = bump(key);
-        void import('./output-records.ts').then(({ toRecord }) => {
-          if (versions.get(key) !== version) return;
-          const status = cell.status === 'stale' ? 'stale' : base.status;
-          lesson[key] = { ...base, status, outputs: outputs.map(toRecord).filter((o) => o !== undefined) };
-          later();
-        });
-      } else if (cell.runs === 0 && key in lesson) {
-        bump(key);
+        ended.set(key, { base, outputs: [...cell.outputs] });
+      } else if (cell.runs === 0 && (key in lesson || ended.has(key))) {
+        ended.delete(key);
         delete lesson[key]; // Restart, or a run forgotten
-        later();
+      } else {
+        if (timer !== undefined && all.some((c) => isBusy(c.status))) later(true);
+        return;
       }
+      dirty = true;
+      later(all.some((c) => isBusy(c.status)));
     },
   };
 }

@@ -54,7 +54,7 @@ const kernel = pageKernel({
   bar,
   onCellShown: (cell, all) => {
     progress.onCell(cell, all);
-    kept.onCell(cell);
+    kept.onCell(cell, all);
   },
   onFrame: (busy, queued) => {
     if (app.active()) app.showStatus(busy?.index, queued);
