@@ -7,17 +7,36 @@
  * ratios, not absolute times.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { slugOf } from '../src/notebook/lesson.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../src/node/chromium.ts';
 import { serveStatic } from '../src/node/static-server.ts';
 import { fitSource } from './fit-workload.ts';
 
-/** Builds the site and the bare page into `out`, measures both, and returns the figures. */
-export async function measure(outDir: string) {
+type Rates = { dense: number; conv: number };
+
+/** Real lessons (lessons/NN-slug.md), by slug, in course order. */
+const realLessons = () =>
+  readdirSync('lessons')
+    .filter((name) => /^\d+-.*\.md$/.test(name))
+    .sort()
+    .map(slugOf);
+
+/** The backend with the highest rate for one kind of work, among those measured. */
+function fastest(rates: Record<string, Rates | string>, kind: keyof Rates): string | undefined {
+  const measured = Object.entries(rates).filter((entry): entry is [string, Rates] => typeof entry[1] !== 'string');
+  return measured.sort((a, b) => b[1][kind] - a[1][kind])[0]?.[0];
+}
+
+/**
+ * Builds the site and the bare page into `out`, measures both, and returns the figures; with
+ * `lessons`, also each real lesson's Run all in seconds, on the backend the lab chooses.
+ */
+export async function measure(outDir: string, { lessons = false } = {}) {
   function log(message: string) {
     process.stderr.write(`${message}\n`);
   }
@@ -81,6 +100,10 @@ export async function measure(outDir: string) {
   await first.page.locator('[data-cell="0"]').getByRole('button', { name: 'Run cell' }).click();
   await first.page.locator('[data-cell="0"] [data-output] .out').first().waitFor({ timeout: 120_000 });
   const firstOutputMs = Date.now() - first.started;
+  // What the lab's probe measured on that first Run, per backend (client/backend-rates.ts).
+  const labRates = (await first.page.evaluate(() => JSON.parse(localStorage.getItem('lab:backend-rates') ?? '{}').rates)) as
+    | Record<string, Rates>
+    | undefined;
   await first.page.close();
 
   const weighed = await openLesson();
@@ -102,7 +125,8 @@ export async function measure(outDir: string) {
   await inLab.page.locator('[data-cell="0"]').getByRole('button', { name: 'Run cell' }).click();
   await waitDone(inLab.page, 0);
   const labThroughput = Number((await inLab.page.textContent('[data-cell="0"] [data-output]'))!.trim());
-  const chosen = (await inLab.page.textContent('.backend-label'))!;
+  const chosen = `${await inLab.page.textContent('.backend-label')}: ${await inLab.page.textContent('.backend-details')}`;
+  const chosenName = (await inLab.page.evaluate(() => document.body.dataset.backend))!;
   // The lab turns WebGL's texel packing off on a software renderer (client/backend.ts): compare
   // it with a bare page set the same way.
   const packed = await inLab.page.evaluate(async () =>
@@ -112,31 +136,76 @@ export async function measure(outDir: string) {
       .env()
       .getBool('WEBGL_PACK'),
   );
-  const chosenName = chosen.split(' · ')[0]!;
   const chosenBackend = chosenName === 'webgl' && !packed ? 'webgl-unpacked' : chosenName;
   await inLab.page.close();
 
-  async function bareThroughput(backend: string): Promise<number | string> {
+  /** `benchFit` or `benchRates` of the bare page, on a fresh page per backend. */
+  async function onBarePage<T>(call: 'benchFit' | 'benchRates', backend: string): Promise<T | string> {
     const page = await browser.newPage({ serviceWorkers: 'block' });
     await page.goto(bare.url);
     await page.waitForFunction(() => 'benchFit' in window);
     try {
-      return await page.evaluate((b) => (window as unknown as { benchFit(b: string): Promise<number> }).benchFit(b), backend);
+      return await page.evaluate(([c, b]) => (window as unknown as Record<string, (b: string) => Promise<T>>)[c]!(b), [
+        call,
+        backend,
+      ] as const);
     } catch (error) {
       return `unavailable: ${(error as Error).message.split('\n')[0]}`;
     } finally {
       await page.close();
     }
   }
+  const bareThroughput = (backend: string) => onBarePage<number>('benchFit', backend);
 
   log(`timing the same fit on a bare page (${chosenBackend})…`);
   const bareSame = await bareThroughput(chosenBackend);
 
   // (d) every backend on the bare page
   const perBackend: Record<string, number | string> = {};
+  const probeRates: Record<string, Rates | string> = {};
   for (const backend of ['cpu', 'webgl', 'webgl-unpacked', 'webgpu']) {
     log(`timing ${backend}…`);
     perBackend[backend] = backend === chosenBackend ? bareSame : await bareThroughput(backend);
+    if (backend !== 'webgl') probeRates[backend] = await onBarePage<Rates>('benchRates', backend);
+  }
+
+  // (e) the lab's pick for purely dense and purely convolutional work, against the fastest backend
+  // for each on the bare page. The lab runs software WebGL unpacked: compare it with that.
+  const asRun = (name: string | undefined) => (name === 'webgl' && !packed ? 'webgl-unpacked' : name);
+  const chosenOverFastest: Record<keyof Rates, number | null> = { dense: null, conv: null };
+  for (const kind of ['dense', 'conv'] as const) {
+    const pick = asRun(labRates && fastest(labRates, kind));
+    const best = fastest(probeRates, kind);
+    const [picked, top] = [probeRates[pick ?? ''], probeRates[best ?? '']];
+    if (typeof picked === 'object' && typeof top === 'object') chosenOverFastest[kind] = Number((picked[kind] / top[kind]).toFixed(3));
+  }
+
+  // (f) each real lesson's Run all, in one browser profile (the lab measures the device once)
+  const lessonRunAll: Record<string, { seconds: number; backend: string; failedCells?: number }> = {};
+  if (lessons) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    for (const slug of realLessons()) {
+      log(`Run all of ${slug}…`);
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${site.url}lessons/${slug}/`);
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Run all' }).click();
+      await page.waitForFunction(
+        () => {
+          const cells = [...document.querySelectorAll('[data-cell]')].map((c) => c.getAttribute('data-status'));
+          return cells.includes('error') || cells.every((s) => s === 'done' || s === 'skipped');
+        },
+        null,
+        { timeout: 600_000, polling: 250 },
+      );
+      const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
+      const failedCells = await page.locator('[data-cell][data-status="error"]').count();
+      const backend = (await page.evaluate(() => document.body.dataset.backend)) ?? 'unknown';
+      lessonRunAll[slug] = { seconds, backend, ...(failedCells ? { failedCells } : {}) };
+      await page.close();
+    }
+    await context.close();
   }
   await browser.close();
   await site.close();
@@ -155,6 +224,9 @@ export async function measure(outDir: string) {
     },
     barePageSamplesPerSecondByBackend: perBackend,
     labChose: chosen,
+    probeSamplesPerSecondByBackend: { bench: probeRates, labsOwnProbe: labRates ?? null },
+    chosenOverFastest,
+    ...(lessons ? { lessonRunAll } : {}),
   };
   return results;
 }

@@ -6,15 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugOf } from '../../src/notebook/lesson.ts';
-import { BROWSER_PARTS, lessonsOfPart } from '../lesson-parts.ts';
+import { BROWSER_BACKENDS, BROWSER_PARTS, lessonsOfPart } from '../lesson-parts.ts';
 import { axeBothSchemes } from './axe.ts';
 import { layoutProblems } from './layout.ts';
 import { SCREENSHOTS, startLab, statuses, waitUntilSettled, type Lab } from './browser.ts';
 
 export function realLessonTests(part: number): void {
-  const slugs = lessonsOfPart(BROWSER_PARTS, part)
-    .filter((name) => /^\d+-.*\.md$/.test(name))
-    .map(slugOf);
+  const files = lessonsOfPart(BROWSER_PARTS, part).filter((name) => /^\d+-.*\.md$/.test(name));
+  const slugs = files.map(slugOf);
+  const backendOf = (slug: string) => BROWSER_BACKENDS[files[slugs.indexOf(slug)]!] ?? 'webgl';
   let lab: Lab;
   beforeAll(async () => {
     lab = await startLab();
@@ -25,7 +25,7 @@ export function realLessonTests(part: number): void {
     it.each(slugs)(
       '%s: Run all ends with every cell done',
       async (slug) => {
-        const { page, errors } = await lab.open(`lessons/${slug}/`);
+        const { page, errors } = await lab.open(`lessons/${slug}/?backend=${backendOf(slug)}`);
         await page.getByRole('button', { name: 'Run all' }).click();
         await page.waitForFunction(() => document.querySelector('[data-cell="0"]')?.getAttribute('data-status') !== 'idle');
         // The longest lesson takes a minute on a software GPU alone, two beside another browser
@@ -44,6 +44,7 @@ export function realLessonTests(part: number): void {
         expect(errors).toEqual([]);
         // The backend the toolbar names is the one TF.js really uses.
         const shown = (await page.textContent('.backend-label'))!.split(' · ')[0]!.toLowerCase();
+        expect(shown).toBe(backendOf(slug));
         const used = await page.evaluate(async () =>
           (
             await (window as unknown as { lab: { loadSession(): Promise<{ tf: { getBackend(): string } }> } }).lab.loadSession()

@@ -235,6 +235,16 @@ describe('presenter mode and the keyboard', () => {
     await page.keyboard.press('Escape');
     expect(await sheet.isVisible()).toBe(false);
 
+    // The toolbar's More menu: reached by keyboard, axe-clean open, closed by Escape.
+    const more = page.getByRole('button', { name: 'More', exact: true });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.locator('.toolbar-menu');
+    await menu.getByRole('button', { name: 'App view' }).waitFor();
+    expect((await axeBothSchemes(page)).join('\n')).toBe('');
+    await page.keyboard.press('Escape');
+    expect(await menu.isVisible()).toBe(false);
+
     // Two editors open: keys act on the one that has the focus (Monaco binds keys page-wide).
     await page.locator('[data-cell="0"] .cell-code').click();
     await page.locator('[data-cell="0"] .monaco-editor').waitFor();
