@@ -4,6 +4,7 @@
  * react: when a widget in an app cell says its value changed (a stroke ended, a picture was
  * uploaded), the app cells after it run again. It is in the URL (`?view=app`), so a link opens it.
  */
+import { WIDGET_INPUT_EVENT } from '../lab/widgets/dom.ts';
 import type { Session } from './session.ts';
 
 export interface AppView {
@@ -12,9 +13,6 @@ export interface AppView {
   /** The loading state: how far the cells it needs have run, which failed, or nothing once ready. */
   showStatus(running?: number, queued?: number): void;
 }
-
-/** What a lab widget dispatches (bubbling) when the learner changed its value. */
-export const WIDGET_INPUT_EVENT = 'lab-input';
 
 export function appView(options: {
   button: HTMLButtonElement;

@@ -31,10 +31,11 @@ interface Stored {
 const isRates = (value: unknown): value is WorkRates =>
   typeof value === 'object' && value !== null && ['dense', 'conv'].every((k) => Number((value as Record<string, unknown>)[k]) > 0);
 
-export function storedRates(device: string): RatesByBackend | undefined {
+/** The stored rates, if `accept` takes the device they were measured on. */
+export function storedRates(accept: (device: string) => boolean): RatesByBackend | undefined {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Stored | null;
-    if (stored?.device !== device || typeof stored.rates !== 'object') return undefined;
+    if (typeof stored?.device !== 'string' || !accept(stored.device) || typeof stored.rates !== 'object') return undefined;
     const rates: RatesByBackend = {};
     for (const [name, value] of Object.entries(stored.rates)) if (isRates(value)) rates[name as BackendName] = value;
     return Object.keys(rates).length > 0 ? rates : undefined;

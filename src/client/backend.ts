@@ -35,11 +35,22 @@ export function backendTitle(name: BackendName, device: string): string {
   return name !== 'cpu' && isSoftwareRenderer(device) ? `${BACKEND_TITLES[name]} (software)` : BACKEND_TITLES[name];
 }
 
-/** The browser and its GPU: measured rates hold until either changes. */
+/** The browser and its GPU: measured rates hold until either changes (the probe checks both). */
 const deviceKey = () => `${navigator.userAgent}|${webglRenderer() ?? 'no WebGL'}`;
+const isThisDevice = (device: string) => device === deviceKey();
 
-/** This device's measured rates, if a lesson has measured them (the index uses them for budgets). */
-export const knownRates = (): RatesByBackend | undefined => storedRates(deviceKey());
+/**
+ * This browser's measured rates, for time budgets on the index and before TF.js loads. Matched by
+ * the browser alone: asking the GPU means creating a WebGL context, which page load should not do;
+ * a changed GPU is found at the next Run, which measures again.
+ */
+export const knownRates = (): RatesByBackend | undefined => storedRates((device) => device.startsWith(`${navigator.userAgent}|`));
+
+/** The backend the learner asked for: `?backend=` in the address, else the one chosen in the More menu. */
+export function askedBackend(): BackendName | undefined {
+  const asked = new URLSearchParams(location.search).get('backend') ?? localStorage.getItem('lab:backend');
+  return BACKEND_NAMES.find((name) => name === asked);
+}
 
 interface AdapterInfo {
   vendor?: string;
@@ -114,8 +125,7 @@ async function describe(name: BackendName): Promise<string> {
 
 /** Measures each backend that works here, or reads what was measured before on this device. */
 async function measuredRates(tf: TF, candidates: BackendName[]): Promise<RatesByBackend> {
-  const key = deviceKey();
-  const known = storedRates(key);
+  const known = storedRates(isThisDevice);
   if (known) return known;
   const rates: RatesByBackend = {};
   for (const name of candidates) {
@@ -123,7 +133,7 @@ async function measuredRates(tf: TF, candidates: BackendName[]): Promise<RatesBy
     await tf.ready();
     rates[name] = await measureRates(tf, PROBE_MS);
   }
-  storeRates(key, rates);
+  storeRates(deviceKey(), rates);
   return rates;
 }
 
@@ -134,7 +144,7 @@ async function measuredRates(tf: TF, candidates: BackendName[]): Promise<RatesBy
 export async function chooseBackend(tf: TF, requested?: BackendName, work: LessonWork = EVEN_WORK): Promise<BackendChoice> {
   if (requested) {
     const device = await describe(requested);
-    if (await activate(tf, requested)) return { name: requested, device, rates: storedRates(deviceKey())?.[requested] };
+    if (await activate(tf, requested)) return { name: requested, device, rates: storedRates(isThisDevice)?.[requested] };
   }
   const notes: string[] = requested ? [`${requested} is not available here`] : [];
   const adapter = await webgpuAdapter();

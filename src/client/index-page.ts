@@ -9,6 +9,7 @@ import { lessonNumber } from '../notebook/lesson.ts';
 import { formatDuration } from './format-time.ts';
 import { expectedRates } from './time-budget.ts';
 import { timeOn } from './backend-rates.ts';
+import { askedBackend } from './backend.ts';
 
 const totals = JSON.parse(document.getElementById('lesson-totals')!.textContent!) as LessonTotals[];
 const panel = document.querySelector<HTMLElement>('.progress-panel')!;
@@ -71,9 +72,9 @@ onProgress(show);
 show();
 
 // Each lesson's Run-all time on this device, once a lesson here has measured its training speed.
+const asked = askedBackend();
 for (const estimate of document.querySelectorAll<HTMLElement>('[data-run-timing]')) {
   const work = JSON.parse(estimate.dataset.runTiming!) as Parameters<typeof timeOn>[0];
-  const asked = localStorage.getItem('lab:backend');
-  const rates = expectedRates(work, asked === 'webgpu' || asked === 'webgl' || asked === 'cpu' ? asked : undefined);
+  const rates = expectedRates(work, asked);
   if (rates) estimate.textContent = `· Run all: about ${formatDuration(timeOn(work, rates))} on this device`;
 }

@@ -6,7 +6,7 @@
 import type { CellState } from '../notebook/kernel.ts';
 import type { CellBlock, Lesson } from '../notebook/lesson.ts';
 import { announce } from './announce.ts';
-import type { BackendName } from './backend.ts';
+import { askedBackend, BACKEND_NAMES, type BackendName } from './backend.ts';
 import type { CellView } from './cell-view.ts';
 import type { EditsStore } from './edits-store.ts';
 import { offerInputs } from './notices.ts';
@@ -24,10 +24,9 @@ export interface PageKernel {
   runAll(): Promise<void>;
 }
 
-function requestedBackend(lesson: Lesson): BackendName | undefined {
-  const asked = new URLSearchParams(location.search).get('backend') ?? localStorage.getItem('lab:backend') ?? lesson.meta.backend;
-  return asked === 'webgpu' || asked === 'webgl' || asked === 'cpu' ? asked : undefined;
-}
+/** The learner's ask (`?backend=`, the More menu), else the lesson's own front matter. */
+const requestedBackend = (lesson: Lesson): BackendName | undefined =>
+  askedBackend() ?? BACKEND_NAMES.find((name) => name === lesson.meta.backend);
 
 export function pageKernel(options: {
   lesson: Lesson;
@@ -103,6 +102,11 @@ export function pageKernel(options: {
     for (const check of cells.filter((c) => c.options.check && c.options.for === id)) await s.kernel.run(check.index);
   };
 
+  const runUpTo = async (index: number) => {
+    const s = await load();
+    if (await s.kernel.runUpTo(index)) await runChecksOf(s, index);
+  };
+
   return {
     load,
     current: () => session,
@@ -115,18 +119,12 @@ export function pageKernel(options: {
         const names = cell.references.filter((name) => missing.some((m) => s.kernel.cells[m]!.declarations.includes(name)));
         view.elements[index]!.dataset.status = cell.status;
         const choice = await offerInputs(view.part(index, '.cell-notice'), missing, names);
-        if (choice === 'above') {
-          if (await s.kernel.runUpTo(index)) await runChecksOf(s, index);
-          return;
-        }
+        if (choice === 'above') return runUpTo(index);
         if (choice === 'inputs') for (const m of missing) void s.kernel.run(m);
       }
       if (await s.kernel.run(index)) await runChecksOf(s, index);
     },
-    async runUpTo(index) {
-      const s = await load();
-      if (await s.kernel.runUpTo(index)) await runChecksOf(s, index);
-    },
+    runUpTo,
     async runAll() {
       const s = await load();
       await s.kernel.runAll();

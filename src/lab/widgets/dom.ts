@@ -4,6 +4,9 @@
  */
 import { imageAt, type ImageDataset } from '../data/image-dataset.ts';
 
+/** What a lab widget dispatches (bubbling) when the learner changed its value: app view re-runs the app cells after it. */
+export const WIDGET_INPUT_EVENT = 'lab-input';
+
 export const hasDom = () =>
   typeof document !== 'undefined' && typeof document.createElement === 'function' && typeof window !== 'undefined';
 

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { activeSink } from '../../notebook/current.ts';
 import { insideShape, SHAPE_NAMES, type ShapeName } from '../data/shapes.ts';
-import { el, hasDom } from './dom.ts';
+import { el, hasDom, WIDGET_INPUT_EVENT } from './dom.ts';
 
 const GRID = 64;
 const SCREEN = 256;
@@ -104,7 +104,7 @@ export function drawingPad({ show = true } = {}): DrawingPad {
       last = next;
     });
     // The learner changed the drawing: app view runs the cells after the pad again (app-view.ts).
-    const changed = () => root.dispatchEvent(new Event('lab-input', { bubbles: true }));
+    const changed = () => root.dispatchEvent(new Event(WIDGET_INPUT_EVENT, { bubbles: true }));
     canvas.addEventListener('pointerup', () => {
       if (last) changed();
       last = undefined;
