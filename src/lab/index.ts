@@ -26,6 +26,15 @@ export { drawingPad, type DrawingPad } from './widgets/drawing-pad.ts';
 export { pickModelFiles } from './widgets/model-picker.ts';
 export { saliencyMaps, saliencyGrid, shareOn, type SaliencyMaps, type SaliencyOptions, type SaliencyGridOptions } from './saliency.ts';
 export { uncertainty, type Uncertainty } from './uncertainty.ts';
+export {
+  reliability,
+  reliabilityChart,
+  fitTemperature,
+  withTemperature,
+  type Reliability,
+  type ReliabilityBin,
+  type TemperatureFit,
+} from './calibration.ts';
 export { roc, tprAtFpr, rocChart, type Roc, type RocPoint, type RocChartOptions } from './roc.ts';
 export { tokenize, fitVocabulary, type Vocabulary, type VocabularyOptions, type EncodeOptions } from './text.ts';
 export { SENTIMENT_SITES, type Sentence, type SentimentDataset, type SentimentSite } from './data/sentiment.ts';

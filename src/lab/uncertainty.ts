@@ -3,7 +3,7 @@
  * highest probability) and the entropy (how spread the probabilities are). Both are the cheapest
  * out-of-domain signals there are, and both can be fooled: a model can be sure of nonsense.
  */
-import * as tf from '@tensorflow/tfjs';
+import { flatRows, type ProbabilityRows } from './probability-rows.ts';
 
 export interface Uncertainty {
   /** Per row: the class with the highest probability. */
@@ -16,29 +16,12 @@ export interface Uncertainty {
   maxEntropy: number;
 }
 
-type Rows = tf.Tensor | readonly ArrayLike<number>[];
-
 /**
  * Confidence and entropy of every row of `probabilities` ([n, classes], each row summing to 1, as
  * a softmax gives). Takes a tensor (not disposed) or an array of rows.
  */
-export function uncertainty(probabilities: Rows): Uncertainty {
-  let rows: number, classes: number, values: ArrayLike<number>;
-  if (probabilities instanceof tf.Tensor) {
-    if (probabilities.rank !== 2)
-      throw new Error(`uncertainty: expected probabilities [n, classes], got shape [${probabilities.shape.join(', ')}]`);
-    [rows, classes] = probabilities.shape as [number, number];
-    values = probabilities.dataSync();
-  } else {
-    rows = probabilities.length;
-    classes = rows ? probabilities[0]!.length : 0;
-    const flat = new Float32Array(rows * classes);
-    probabilities.forEach((row, r) => {
-      if (row.length !== classes) throw new Error(`uncertainty: row ${r} has ${row.length} values, row 0 has ${classes}`);
-      flat.set(Array.from(row), r * classes);
-    });
-    values = flat;
-  }
+export function uncertainty(probabilities: ProbabilityRows): Uncertainty {
+  const { values, rows, classes } = flatRows(probabilities, 'uncertainty');
   const predicted = new Int32Array(rows);
   const confidence = new Float32Array(rows);
   const entropy = new Float32Array(rows);
