@@ -7,7 +7,7 @@ export { mulberry32, shuffled } from './random.ts';
 export { train, type TrainOptions } from './train.ts';
 export { loadDataset, DATASET_NAMES, type Datasets } from './data/load.ts';
 export { generateShapes, insideShape, SHAPE_NAMES, type ShapesOptions, type ShapesDataset, type ShapeName } from './data/shapes.ts';
-export { imageAt, subset, toTensors, type ImageDataset } from './data/image-dataset.ts';
+export { imageAt, subset, concatDatasets, toTensors, type ImageDataset } from './data/image-dataset.ts';
 export type { Penguin, PenguinsDataset } from './data/penguins.ts';
 export { splitIndices, splitDataset, type SplitOptions } from './split.ts';
 export { fitNormalizer, type Normalizer } from './normalize.ts';
@@ -41,3 +41,7 @@ export { SENTIMENT_SITES, type Sentence, type SentimentDataset, type SentimentSi
 export { zoomOutImages, type ZoomOutOptions } from './zoom.ts';
 export { atThreshold, thresholdTable, type Predictions, type ThresholdRow } from './selective.ts';
 export { predictionLatency, type LatencyOptions, type LatencyRow } from './latency.ts';
+export { sliceReport, type SliceRow } from './slices.ts';
+export { datasheet, type Datasheet, type DatasheetOptions, type ThinSource } from './documents/datasheet.ts';
+export { modelCard, type ModelCard, type ModelCardOptions, type OutOfDomainResult } from './documents/model-card.ts';
+export { markdownFile, type MarkdownFile } from './widgets/markdown-file.ts';

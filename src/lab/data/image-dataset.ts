@@ -43,3 +43,27 @@ export function toTensors(data: ImageDataset, { flat = false } = {}): { xs: tf.T
     ys: tf.oneHot(tf.tensor1d(data.labels, 'int32'), data.classes.length).toFloat() as tf.Tensor2D,
   }));
 }
+
+/** One dataset of the items of `datasets` in order (copies): they must share classes and image shape. */
+export function concatDatasets(...datasets: ImageDataset[]): ImageDataset {
+  const first = datasets[0];
+  if (!first) throw new Error('concatDatasets: give at least one dataset');
+  datasets.forEach((data, i) => {
+    if (data.classes.join('\u0000') !== first.classes.join('\u0000'))
+      throw new Error(`concatDatasets: dataset ${i} has classes [${data.classes.join(', ')}], dataset 0 has [${first.classes.join(', ')}]`);
+    if (data.height !== first.height || data.width !== first.width || data.channels !== first.channels)
+      throw new Error(
+        `concatDatasets: dataset ${i} has ${data.height}×${data.width}×${data.channels} images, dataset 0 has ${first.height}×${first.width}×${first.channels}`,
+      );
+  });
+  const count = datasets.reduce((total, data) => total + data.count, 0);
+  const images = new Float32Array(count * pixelsPerImage(first));
+  const labels = new Int32Array(count);
+  let at = 0;
+  for (const data of datasets) {
+    images.set(data.images.subarray(0, data.count * pixelsPerImage(data)), at * pixelsPerImage(first));
+    labels.set(data.labels.subarray(0, data.count), at);
+    at += data.count;
+  }
+  return { images, labels, classes: [...first.classes], height: first.height, width: first.width, channels: first.channels, count };
+}

@@ -58,3 +58,21 @@ describe('the cleaner, headless', () => {
     expect([review.decisions.get(0), review.decisions.get(1), review.decisions.get(2)]).toEqual(['keep', 'keep', 'relabel']);
   });
 });
+
+describe('markdownFile, headless', () => {
+  it('prints the document into the cell that wrote it, and refuses a name that is not a plain .md file', async () => {
+    const { markdownFile } = await import('../../../src/lab/widgets/markdown-file.ts');
+    const { setActiveSink } = await import('../../../src/notebook/current.ts');
+    const outputs: unknown[] = [];
+    setActiveSink({ push: (output) => outputs.push(output), changed: () => {} });
+    try {
+      const file = markdownFile('card.md', '# Card\n\nText.');
+      expect(file.text).toBe('# Card\n\nText.');
+      expect(outputs).toEqual([{ kind: 'text', stream: 'log', text: 'card.md:\n# Card\n\nText.' }]);
+      expect(() => markdownFile('../card.md', 'x')).toThrow('"../card.md" is not a plain file name ending in .md');
+      expect(() => markdownFile('card.txt', 'x')).toThrow('is not a plain file name ending in .md');
+    } finally {
+      setActiveSink(undefined);
+    }
+  });
+});
