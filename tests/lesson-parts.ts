@@ -15,56 +15,58 @@ import { readdirSync } from 'node:fs';
 export const HEADLESS_SECONDS: Record<string, number> = {
   '00-welcome.md': 3,
   '01-drivetrain.md': 8,
-  '02-data-preparation.md': 3,
-  '03-labelling-and-cleaning.md': 10,
-  '04-training.md': 42,
-  '05-using-the-model.md': 20,
-  '06-when-training-goes-wrong.md': 69,
-  '07-when-the-data-lies.md': 65,
-  '08-out-of-domain-data.md': 14,
-  '09-domain-shift.md': 53,
-  '10-deploying-safely.md': 6,
-  '11-testing-model-behaviour.md': 34,
+  '02-gathering-data.md': 28,
+  '03-data-preparation.md': 3,
+  '04-labelling-and-cleaning.md': 10,
+  '05-training.md': 42,
+  '06-using-the-model.md': 20,
+  '07-when-training-goes-wrong.md': 69,
+  '08-when-the-data-lies.md': 65,
+  '09-out-of-domain-data.md': 14,
+  '10-domain-shift.md': 53,
+  '11-deploying-safely.md': 6,
+  '12-testing-model-behaviour.md': 34,
 };
 export const BROWSER_SECONDS: Record<string, number> = {
   '00-welcome.md': 17,
   '01-drivetrain.md': 18,
-  '02-data-preparation.md': 20,
-  '03-labelling-and-cleaning.md': 19,
-  '04-training.md': 26,
-  '05-using-the-model.md': 21,
-  '06-when-training-goes-wrong.md': 40,
-  '07-when-the-data-lies.md': 50,
-  '08-out-of-domain-data.md': 24,
-  '09-domain-shift.md': 38,
-  '10-deploying-safely.md': 19,
-  '11-testing-model-behaviour.md': 67,
+  '02-gathering-data.md': 30,
+  '03-data-preparation.md': 20,
+  '04-labelling-and-cleaning.md': 19,
+  '05-training.md': 26,
+  '06-using-the-model.md': 21,
+  '07-when-training-goes-wrong.md': 40,
+  '08-when-the-data-lies.md': 50,
+  '09-out-of-domain-data.md': 24,
+  '10-domain-shift.md': 38,
+  '11-deploying-safely.md': 19,
+  '12-testing-model-behaviour.md': 67,
 };
 
 /**
  * The backend each real lesson runs on in Chromium. WebGL (software here) keeps a GPU-like float
  * path tested; the CPU is what the lab itself chooses on this machine (by measuring: 1.3 to 2
  * times faster than software WebGL), so the lessons it speeds up most run there, which also proves
- * the path learners here get: it caught lesson 09's augmentation loops tripping the loop guard on
- * the CPU, where an await gives the page no turn. Alone, on the CPU: 06 15 s (45 on WebGL), 07 26
- * (45), 09 19 (28).
+ * the path learners here get: it caught lesson 10's augmentation loops tripping the loop guard on
+ * the CPU, where an await gives the page no turn. Alone, on the CPU: 07 15 s (45 on WebGL), 08 26
+ * (45), 10 19 (28).
  */
 export const BROWSER_BACKENDS: Record<string, 'cpu' | 'webgl'> = {
-  '06-when-training-goes-wrong.md': 'cpu',
-  '07-when-the-data-lies.md': 'cpu',
-  '09-domain-shift.md': 'cpu',
+  '07-when-training-goes-wrong.md': 'cpu',
+  '08-when-the-data-lies.md': 'cpu',
+  '10-domain-shift.md': 'cpu',
 };
 
 export const HEADLESS_PARTS: string[][] = [
-  ['06-when-training-goes-wrong.md', '08-out-of-domain-data.md', '03-labelling-and-cleaning.md', '01-drivetrain.md', '00-welcome.md'],
-  ['07-when-the-data-lies.md', '04-training.md', '10-deploying-safely.md'],
-  ['09-domain-shift.md', '11-testing-model-behaviour.md', '05-using-the-model.md', '02-data-preparation.md'],
+  ['07-when-training-goes-wrong.md', '09-out-of-domain-data.md', '04-labelling-and-cleaning.md', '01-drivetrain.md', '00-welcome.md'],
+  ['08-when-the-data-lies.md', '05-training.md', '02-gathering-data.md', '11-deploying-safely.md'],
+  ['10-domain-shift.md', '12-testing-model-behaviour.md', '06-using-the-model.md', '03-data-preparation.md'],
 ];
 
 export const BROWSER_PARTS: string[][] = [
-  ['06-when-training-goes-wrong.md', '05-using-the-model.md', '03-labelling-and-cleaning.md', '02-data-preparation.md', '00-welcome.md'],
-  ['07-when-the-data-lies.md', '11-testing-model-behaviour.md'],
-  ['09-domain-shift.md', '04-training.md', '08-out-of-domain-data.md', '10-deploying-safely.md', '01-drivetrain.md'],
+  ['07-when-training-goes-wrong.md', '02-gathering-data.md', '04-labelling-and-cleaning.md', '03-data-preparation.md', '00-welcome.md'],
+  ['08-when-the-data-lies.md', '12-testing-model-behaviour.md', '06-using-the-model.md'],
+  ['10-domain-shift.md', '05-training.md', '09-out-of-domain-data.md', '11-deploying-safely.md', '01-drivetrain.md'],
 ];
 
 /** Every lesson file in lessons/ (published or not), sorted. */

@@ -1,5 +1,5 @@
 /**
- * The cells of a real lesson that Run all never reaches (`run=false`): lesson 05's download and
+ * The cells of a real lesson that Run all never reaches (`run=false`): lesson 06's download and
  * file-picker cells, and its API cells against a real `npm run serve-model` process (the page is
  * one origin, the server another port, so CORS must allow it). The lesson's model is trained once,
  * by its first cell.
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 const indexOf = async (page: Page, id: string) => Number(await page.getAttribute(`[data-id="${id}"]`, 'data-cell'));
 
-describe("lesson 05's run=false cells", () => {
+describe("lesson 06's run=false cells", () => {
   it('downloads the trained model, loads the files back through the picker, and calls the API, whose burst is batched', async () => {
     const { page, errors } = await lab.open('lessons/using-the-model/');
     const train = await indexOf(page, 'train-cnn');

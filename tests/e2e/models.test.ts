@@ -1,6 +1,6 @@
 /**
  * Saving and loading models in the lab's format inside the browser (IndexedDB), and the Models
- * panel. (Model files downloaded and picked: tests/e2e/manual-cells.test.ts, on lesson 05.)
+ * panel. (Model files downloaded and picked: tests/e2e/manual-cells.test.ts, on lesson 06.)
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
