@@ -75,7 +75,9 @@ describe('datasheet', () => {
   it('names a source with no items of a class as thin, and refuses bad labels', () => {
     const sheet = datasheet({ ...options, labels: [0, 0, 1, 1], sources: ['A', 'B', 'A', 'A'] });
     expect(sheet.thin).toEqual([{ class: 'square', source: 'B', count: 0, share: 0 }]);
-    expect(() => datasheet({ ...options, labels: [0, 2], sources: ['A', 'B'] })).toThrow('item 1 has label 2, not a class index from 0 to 1');
+    expect(() => datasheet({ ...options, labels: [0, 2], sources: ['A', 'B'] })).toThrow(
+      'item 1 has label 2, not a class index from 0 to 1',
+    );
     expect(() => datasheet({ ...options, labels: [0], sources: ['A', 'B'] })).toThrow('1 labels and 2 sources');
   });
 });
@@ -107,7 +109,9 @@ describe('modelCard', () => {
     const noSlices = modelCard({ name: 'sorter', info, intendedUse: 'Sorting.', evaluation: '…', overall: { right: 160, count: 200 } });
     expect(noSlices.weakSlices).toEqual([]);
     expect(noSlices.text).toContain('## Caveats\n\nNone measured.');
-    expect(() => modelCard({ name: 'x', info, intendedUse: '', evaluation: '', overall: { right: 0, count: 0 } })).toThrow('overall.count must be above 0');
+    expect(() => modelCard({ name: 'x', info, intendedUse: '', evaluation: '', overall: { right: 0, count: 0 } })).toThrow(
+      'overall.count must be above 0',
+    );
   });
 });
 
