@@ -10,6 +10,7 @@ import * as lab from '../lab/index.ts';
 import { createNodeDocument } from './node-dom.ts';
 import { setLabEnvironment } from '../lab/environment.ts';
 import { tmpdir } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { folderEnvironment } from './node-environment.ts';
 
@@ -24,9 +25,10 @@ export async function createNodeHost(): Promise<KernelHost> {
       // The repository's folders, wherever the runner is started from.
       datasets: new URL('../../datasets/', import.meta.url),
       models: new URL('../../models/', import.meta.url),
-      // Headless runs keep lab:// models out of the repository, in a folder per process (--sandbox
-      // names the one folder its runner may write).
-      store: process.env.LAB_MODEL_STORE ?? join(tmpdir(), `lab-models-${process.pid}`),
+      // Headless runs keep lab:// models out of the repository, in a folder per process and worker
+      // thread: seeds run side by side in threads of one process, and one seed's save must never be
+      // another's load (--sandbox names the one folder its runner may write).
+      store: process.env.LAB_MODEL_STORE ?? join(tmpdir(), `lab-models-${process.pid}-${threadId}`),
       plot: plot.plot as never,
     }),
   );

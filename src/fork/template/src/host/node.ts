@@ -1,6 +1,7 @@
 /** Node (the tests): TF.js on the CPU, Plot into a DOM document, data and models from the folders. */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { setLabEnvironment } from '../lab/lab/environment.ts';
 import { chartSummary } from '../lab/notebook/plot.ts';
@@ -33,7 +34,8 @@ export async function setUpNode({ quiet = false } = {}): Promise<void> {
     folderEnvironment({
       datasets: new URL('datasets/', PUBLIC),
       models: new URL('models/', PUBLIC),
-      store: join(tmpdir(), `lab-models-${process.pid}`),
+      // one folder per process and worker thread, so tests side by side never share a save
+      store: join(tmpdir(), `lab-models-${process.pid}-${threadId}`),
       plot: plot.plot as never,
     }),
   );
