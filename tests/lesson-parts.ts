@@ -15,7 +15,7 @@ import { readdirSync } from 'node:fs';
 export const HEADLESS_SECONDS: Record<string, number> = {
   '00-welcome.md': 3,
   '01-drivetrain.md': 8,
-  '02-gathering-data.md': 28,
+  '02-gathering-data.md': 13,
   '03-data-preparation.md': 3,
   '04-labelling-and-cleaning.md': 10,
   '05-training.md': 42,
@@ -30,7 +30,7 @@ export const HEADLESS_SECONDS: Record<string, number> = {
 export const BROWSER_SECONDS: Record<string, number> = {
   '00-welcome.md': 17,
   '01-drivetrain.md': 18,
-  '02-gathering-data.md': 30,
+  '02-gathering-data.md': 20,
   '03-data-preparation.md': 20,
   '04-labelling-and-cleaning.md': 19,
   '05-training.md': 26,
