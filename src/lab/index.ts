@@ -45,3 +45,4 @@ export { sliceReport, type SliceRow } from './slices.ts';
 export { datasheet, type Datasheet, type DatasheetOptions, type ThinSource } from './documents/datasheet.ts';
 export { modelCard, type ModelCard, type ModelCardOptions, type OutOfDomainResult } from './documents/model-card.ts';
 export { markdownFile, type MarkdownFile } from './widgets/markdown-file.ts';
+export { quantizedCopy, type QuantizedCopy } from './quantize.ts';
