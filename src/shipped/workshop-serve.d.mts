@@ -5,3 +5,7 @@ export function handler(root: string, base: string): (request: IncomingMessage, 
 export function builtBase(dir: string): string | undefined;
 export function argumentError(error: Error): string;
 export function portFrom(raw: string | undefined, fallback: number): number | string;
+export function withRoom(
+  room: { handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> },
+  site: (request: IncomingMessage, response: ServerResponse) => void,
+): (request: IncomingMessage, response: ServerResponse) => void;

@@ -3,17 +3,24 @@
 // service workers and WebGPU. Part of the workshop kit (`npm run workshop-kit`): plain Node 18.3 or
 // newer (for util.parseArgs) and nothing else, no packages.
 //
-//   node serve.mjs [SITE_DIR] [--port N] [--base /path/]
+//   node serve.mjs [SITE_DIR] [--port N] [--base /path/] [--room [--host H] [--room-key K] [--room-file F]]
+//
+// With --room it also serves the workshop room's API (workshop-room.mjs, shipped beside it), where
+// learners' progress records are posted and read back, and listens on the network (every
+// interface, or --host) so that other computers can reach it. (The teacher's page and joining from
+// the lab, which will use this API, are not built yet.)
 //
 // SITE_DIR defaults to the `site` folder beside this file; the base defaults to the one the site
 // was built with (read from its sw.js), else "/". --port 0 picks a free port.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createRoom } from './workshop-room.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +48,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const USAGE = 'usage: node serve.mjs [SITE_DIR] [--port N] [--base /path/]';
+const USAGE = 'usage: node serve.mjs [SITE_DIR] [--port N] [--base /path/] [--room [--host H] [--room-key K] [--room-file F]]';
 const HELP = `${USAGE}
 
 Serves the Deep Learning Lab on http://localhost (this computer only), where browsers allow
@@ -50,6 +57,11 @@ service workers and WebGPU. Ctrl+C stops it.
   SITE_DIR     the built site (default: the site folder beside this file)
   --port N     the port (default 4322; 0 picks a free one)
   --base PATH  the address the site was built for (default: read from its sw.js, else /)
+  --room       also serve a workshop room's API (POST /room/progress, GET /room/state), and
+               listen on the network
+  --host H     the address to listen on with --room (default: every interface)
+  --room-key K the key learners need to post (default: a new random one, printed)
+  --room-file F  keep the room's state in file F too, and read it back at start
 `;
 
 function usage(message) {
@@ -85,7 +97,18 @@ function parse(argv) {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, base: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        base: { type: 'string' },
+        room: { type: 'boolean' },
+        host: { type: 'string' },
+        'room-key': { type: 'string' },
+        'room-file': { type: 'string' },
+      },
+    });
   } catch (error) {
     usage(argumentError(error));
   }
@@ -94,10 +117,14 @@ function parse(argv) {
   const port = portFrom(values.port, 4322);
   if (typeof port === 'string') usage(port);
   if (values.base !== undefined && !values.base.trim()) usage('--base needs a path, like /lab/');
+  for (const name of ['host', 'room-key', 'room-file']) if (values[name] !== undefined && !values.room) usage(`--${name} goes with --room`);
+  if (values['room-key'] !== undefined && !/^[A-Za-z0-9_-]{6,64}$/.test(values['room-key']))
+    usage('--room-key needs 6 to 64 letters, digits, - or _');
   return {
     dir: positionals[0] ? resolve(positionals[0]) : join(dirname(fileURLToPath(import.meta.url)), 'site'),
     port,
     base: values.base,
+    room: values.room ? { host: values.host, key: values['room-key'], file: values['room-file'] } : undefined,
   };
 }
 
@@ -246,29 +273,73 @@ function listen(server, port, host) {
   });
 }
 
+/** This computer's IPv4 addresses on the local network, for learners to type. */
+function lanAddresses() {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry.address);
+}
+
+/** The site's handler, with the room's addresses answered first when there is a room. */
+export function withRoom(room, site) {
+  return (request, response) => {
+    response.on('error', () => {});
+    room.handle(request, response).then(
+      (handled) => {
+        if (!handled) site(request, response);
+      },
+      () => {
+        if (!response.headersSent && !response.destroyed) response.writeHead(500).end();
+        else response.destroy();
+      },
+    );
+  };
+}
+
 async function main() {
   const options = parse(process.argv.slice(2));
   if (!isFile(join(options.dir, 'index.html'))) usage(`no built site in ${options.dir} (it has no index.html)`);
   const base = normaliseBase(options.base ?? builtBase(options.dir) ?? '/');
-  const serve = handler(options.dir, base);
+  let room;
+  try {
+    room = options.room && createRoom({ key: options.room.key, file: options.room.file });
+  } catch (error) {
+    usage(error.message);
+  }
+  const site = handler(options.dir, base);
+  const serve = room ? withRoom(room, site) : site;
   const servers = [createServer(serve)];
+  // Without a room, loopback only: nobody else on the network can reach it. With one, the network.
+  const hosts = room ? (options.room.host ? [options.room.host] : ['0.0.0.0', '::']) : ['127.0.0.1', '::1'];
   let port;
   try {
-    // Loopback only: nobody else on the network can reach it.
-    port = await listen(servers[0], options.port, '127.0.0.1');
+    port = await listen(servers[0], options.port, hosts[0]);
   } catch (error) {
     if (error.code === 'EADDRINUSE') usage(`port ${options.port} is in use: try another, e.g. node serve.mjs --port ${options.port + 1}`);
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') usage(`this computer has no address ${hosts[0]}`);
     throw error;
   }
-  // Also IPv6 loopback, where "localhost" may resolve first; no matter if this machine has none.
-  const six = createServer(serve);
-  await listen(six, port, '::1').then(
-    () => servers.push(six),
-    () => {},
-  );
+  // The second family (IPv6, where "localhost" may resolve first); no matter if this machine has none.
+  for (const host of hosts.slice(1)) {
+    const more = createServer(serve);
+    await listen(more, port, host).then(
+      () => servers.push(more),
+      () => {},
+    );
+  }
   console.log(`The lab is at http://localhost:${port}${base}`);
-  console.log('Open it in Chrome, Edge or Firefox on this computer. Ctrl+C stops the server.');
+  if (room) {
+    const addresses =
+      options.room.host && options.room.host !== '0.0.0.0' && options.room.host !== '::' ? [options.room.host] : lanAddresses();
+    console.log(`Workshop room key: ${room.key}`);
+    for (const address of addresses)
+      console.log(`Room on the network: http://${address}:${port}/room/progress (POST, with the key) and /room/state`);
+    if (!addresses.length) console.log('No network address found: other computers cannot reach this one.');
+    console.log('Ctrl+C stops the server.');
+  } else console.log('Open it in Chrome, Edge or Firefox on this computer. Ctrl+C stops the server.');
   const stop = () => {
+    room?.flush();
     for (const server of servers) server.close();
     process.exit(0);
   };

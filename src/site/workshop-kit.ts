@@ -40,7 +40,7 @@ function filesOf(dir: string): string[] {
     .sort();
 }
 
-/** Zips a built site (one with sw.js) with serve.mjs and README.txt, all under one folder. */
+/** Zips a built site (one with sw.js) with serve.mjs, workshop-room.mjs and README.txt, all under one folder. */
 export function workshopKit(siteDir: string): { zip: Uint8Array; base: string; version: string; files: number } {
   const config = readServiceWorkerConfig(siteDir);
   if (!config) throw new Error(`${siteDir} is not a built lab site (it has no sw.js)`);
@@ -51,6 +51,8 @@ export function workshopKit(siteDir: string): { zip: Uint8Array; base: string; v
     {
       [KIT_FOLDER]: {
         'serve.mjs': readFileSync(new URL('../shipped/workshop-serve.mjs', import.meta.url)),
+        // serve.mjs imports it by this name: the room that --room serves
+        'workshop-room.mjs': readFileSync(new URL('../shipped/workshop-room.mjs', import.meta.url)),
         'README.txt': new TextEncoder().encode(kitReadme(config.base, config.version)),
         site,
       },

@@ -68,12 +68,14 @@ describe('workshop kit', () => {
     const readme = readFileSync(join(kit, 'README.txt'), 'utf8');
     expect(readme).toContain('node serve.mjs');
     expect(readme).toContain(`http://localhost:4322${inject('siteBase')}`);
-    // serve.mjs needs nothing but Node: only node: built-ins are imported.
-    const source = readFileSync(join(kit, 'serve.mjs'), 'utf8');
-    const imports = [...source.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
-    expect(imports.length).toBeGreaterThan(0);
-    expect(imports.filter((name) => !name!.startsWith('node:'))).toEqual([]);
-    expect(source).not.toMatch(/\brequire\(|import\(/);
+    // serve.mjs needs nothing but Node: node: built-ins and the room shipped beside it.
+    for (const file of ['serve.mjs', 'workshop-room.mjs']) {
+      const source = readFileSync(join(kit, file), 'utf8');
+      const imports = [...source.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
+      expect(imports.length).toBeGreaterThan(0);
+      expect(imports.filter((name) => !name!.startsWith('node:') && name !== './workshop-room.mjs')).toEqual([]);
+      expect(source).not.toMatch(/\brequire\(|import\(/);
+    }
 
     writeFileSync(join(kit, 'site', 'tiny.wasm'), new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     const url = await serve(kit, ['--port', '0']);
