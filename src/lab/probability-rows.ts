@@ -22,7 +22,8 @@ export function flatRows(probabilities: ProbabilityRows, caller: string): FlatRo
   }
   const rows = probabilities.length;
   const classes = rows ? probabilities[0]!.length : 0;
-  const values = new Float32Array(rows * classes);
+  // Float64, so that 0.7 stays 0.7 (as float32 it is 0.69999…, and lands in another bin).
+  const values = new Float64Array(rows * classes);
   probabilities.forEach((row, r) => {
     if (row.length !== classes) throw new Error(`${caller}: row ${r} has ${row.length} values, row 0 has ${classes}`);
     values.set(Array.from(row), r * classes);

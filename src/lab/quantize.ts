@@ -1,8 +1,9 @@
 /**
  * Weight quantisation, simulated: every weight tensor rounded to 2^bits levels between its own
- * minimum and maximum (one scale and offset per tensor, as TF.js's converter does with
- * --quantize_uint8), then turned back into floats in a copy of the model. The copy answers exactly
- * as the quantised model would, so its accuracy is the accuracy the smaller files would give.
+ * minimum and maximum, the range nudged so that 0 stays exactly 0 (one scale and offset per tensor,
+ * as TF.js's converter does with --quantize_uint8), then turned back into floats in a copy of the
+ * model. The copy answers as a model loaded from such files would (to float rounding), so its
+ * accuracy is the accuracy the smaller files would give.
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -37,9 +38,11 @@ export async function quantizedCopy(model: tf.LayersModel, { bits = 8 }: { bits?
         if (v > high) high = v;
       }
       const step = high > low ? (high - low) / levels : 1;
+      // Nudge the range so that 0 is one of the levels: zero weights (padding, pruned, ReLU-dead) stay zero.
+      if (high > low && low <= 0 && high >= 0) low = -Math.round(-low / step) * step;
       const out = new Float32Array(values.length);
       values.forEach((v, i) => {
-        out[i] = high > low ? low + Math.round((v - low) / step) * step : v;
+        out[i] = high > low ? low + Math.min(levels, Math.max(0, Math.round((v - low) / step))) * step : v;
         maxError = Math.max(maxError, Math.abs(out[i]! - v));
       });
       return tf.tensor(out, weight.shape, 'float32');

@@ -11,9 +11,10 @@ export interface SliceRow {
   right: number;
   /** right / count. */
   accuracy: number;
-  /** The Wilson interval of `accuracy` at the requested confidence. */
+  /** The Wilson interval of `accuracy` at `confidence` (e.g. 0.95). */
   low: number;
   high: number;
+  confidence: number;
 }
 
 /**
@@ -39,6 +40,6 @@ export function sliceReport(
   }
   return [...tally].map(([slice, { count, right }]) => {
     const { low, high } = wilsonInterval(right, count, confidence);
-    return { slice, count, right, accuracy: right / count, low, high };
+    return { slice, count, right, accuracy: right / count, low, high, confidence };
   });
 }

@@ -1,8 +1,9 @@
 /**
  * A datasheet for a dataset (after Gebru et al., "Datasheets for Datasets"): why it was collected,
  * what is in it, how it was gathered, what it is for. The composition is counted from the data
- * itself, by class and by source, and every class whose items come almost all from one source is
- * named: the gap a reader most needs to know about, and the one nobody writes down by hand.
+ * itself, by class and by source, and every class that a source supplies far less of than it
+ * supplies overall is named: the gap a reader most needs to know about, and the one nobody writes
+ * down by hand.
  */
 import { bullets, markdownTable, percent, section } from './markdown.ts';
 
@@ -22,7 +23,10 @@ export interface DatasheetOptions {
   /** Gaps the author knows of, in words (the thin sources are added from the counts). */
   gaps?: string[];
   licence: string;
-  /** A source holding less than this share of a class's items is reported as thin (default 0.2). */
+  /**
+   * A class and source pair is thin when the source's share of the class is under this fraction of
+   * the source's share of all items (default 0.5: under half its usual share).
+   */
   thinBelow?: number;
 }
 
@@ -32,6 +36,8 @@ export interface ThinSource {
   count: number;
   /** Its share of the class's items. */
   share: number;
+  /** The source's share of all items, which `share` is held against. */
+  sourceShare: number;
 }
 
 export interface Datasheet {
@@ -39,12 +45,12 @@ export interface Datasheet {
   text: string;
   /** Per class and source, how many items. */
   counts: Record<string, Record<string, number>>;
-  /** Class and source pairs with less than `thinBelow` of the class's items. */
+  /** Class and source pairs whose share of the class is under `thinBelow` of the source's overall share. */
   thin: ThinSource[];
 }
 
 export function datasheet(options: DatasheetOptions): Datasheet {
-  const { classes, labels, sources, thinBelow = 0.2 } = options;
+  const { classes, labels, sources, thinBelow = 0.5 } = options;
   if (labels.length !== sources.length)
     throw new Error(`datasheet: ${labels.length} labels and ${sources.length} sources; give one source per item`);
   const sourceNames = [...new Set(Array.from(sources))];
@@ -57,15 +63,14 @@ export function datasheet(options: DatasheetOptions): Datasheet {
     counts[name]![sources[i]!]!++;
   }
   const classTotal = (name: string) => Object.values(counts[name]!).reduce((a, b) => a + b, 0);
+  const sourceShare = (source: string) => Array.from(sources).filter((s) => s === source).length / Math.max(1, labels.length);
   const thin = classes.flatMap((name) =>
     sourceNames
-      .map((source) => ({
-        class: name,
-        source,
-        count: counts[name]![source]!,
-        share: classTotal(name) ? counts[name]![source]! / classTotal(name) : 0,
-      }))
-      .filter((entry) => sourceNames.length > 1 && entry.share < thinBelow),
+      .map((source) => {
+        const count = counts[name]![source]!;
+        return { class: name, source, count, share: classTotal(name) ? count / classTotal(name) : 0, sourceShare: sourceShare(source) };
+      })
+      .filter((entry) => sourceNames.length > 1 && classTotal(entry.class) > 0 && entry.share < thinBelow * entry.sourceShare),
   );
   const table = markdownTable(
     ['class', ...sourceNames, 'all'],
@@ -76,7 +81,8 @@ export function datasheet(options: DatasheetOptions): Datasheet {
     ]),
   );
   const thinLines = thin.map(
-    (entry) => `${entry.class} from ${entry.source}: ${entry.count} items, ${percent(entry.share)} of the ${entry.class} items (counted)`,
+    (entry) =>
+      `${entry.class} from ${entry.source}: ${entry.count} items, ${percent(entry.share)} of the ${entry.class} items, where ${entry.source} supplies ${percent(entry.sourceShare)} of all items (counted)`,
   );
   const text = [
     `# Datasheet: ${options.title}`,

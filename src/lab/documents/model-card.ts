@@ -1,8 +1,8 @@
 /**
  * A model card (after Mitchell et al., "Model Cards for Model Reporting"): what the model is, what
  * it is for and not for, and how well it does, overall and per slice, written from the metadata
- * saved with the model and from measurements, never from memory. A slice whose whole 95% interval
- * lies below the overall accuracy is named under the caveats.
+ * saved with the model and from measurements, never from memory. A slice whose whole interval lies
+ * below the overall accuracy is named under the caveats.
  */
 import type { LabModelInfo } from '../model-io/info.ts';
 import type { Reliability } from '../calibration.ts';
@@ -39,7 +39,7 @@ export interface ModelCardOptions {
 export interface ModelCard {
   /** The card as Markdown. */
   text: string;
-  /** Slices whose whole 95% interval is below the overall accuracy. */
+  /** Slices whose whole interval (at the slice report's confidence) is below the overall accuracy. */
   weakSlices: SliceRow[];
 }
 
@@ -66,8 +66,13 @@ export function modelCard(options: ModelCardOptions): ModelCard {
   );
   const sliceTable = slices.length
     ? markdownTable(
-        ['slice', 'items', 'accuracy', '95% interval'],
-        slices.map((slice) => [slice.slice, slice.count, percent(slice.accuracy), interval(slice.low, slice.high)]),
+        ['slice', 'items', 'accuracy', 'interval'],
+        slices.map((slice) => [
+          slice.slice,
+          slice.count,
+          percent(slice.accuracy),
+          `${interval(slice.low, slice.high)} (${percent(slice.confidence)})`,
+        ]),
       )
     : undefined;
   const calibration = options.calibration

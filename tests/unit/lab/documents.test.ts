@@ -59,22 +59,29 @@ describe('datasheet', () => {
     licence: 'CC0',
   };
 
-  it('counts the composition from the data and names thin class and source pairs', () => {
-    const sheet = datasheet(options);
+  it('counts the composition from the data and names pairs under half their source’s usual share', () => {
+    const sheet = datasheet({ ...options, thinBelow: 0.6 });
     expect(sheet.counts).toEqual({ circle: { A: 2, B: 3 }, square: { A: 4, B: 1 } });
-    expect(sheet.thin).toEqual([]);
-    const strict = datasheet({ ...options, thinBelow: 0.25 });
-    expect(strict.thin).toEqual([{ class: 'square', source: 'B', count: 1, share: 0.2 }]);
-    expect(strict.text).toContain('| square | 4 (80%) | 1 (20%) | 5 |');
-    expect(strict.text).toContain('- square from B: 1 items, 20% of the square items (counted)');
-    expect(sheet.text).toContain('## Known gaps\n\nNone known.');
+    // B holds 40% of all items; 1 of 5 squares (20%) is under 0.6 of that (24%); A's 40% of circles is not under 36%
+    expect(sheet.thin).toEqual([{ class: 'square', source: 'B', count: 1, share: 0.2, sourceShare: 0.4 }]);
+    expect(sheet.text).toContain('| square | 4 (80%) | 1 (20%) | 5 |');
+    expect(sheet.text).toContain('- square from B: 1 items, 20% of the square items, where B supplies 40% of all items (counted)');
     expect(sheet.text).toContain('Licence: CC0');
     expect(sheet.text).not.toContain('## Uses');
+    // at the default (half the usual share, 20% for B) a 20% share is not under it
+    expect(datasheet(options).text).toContain('## Known gaps\n\nNone known.');
   });
 
-  it('names a source with no items of a class as thin, and refuses bad labels', () => {
-    const sheet = datasheet({ ...options, labels: [0, 0, 1, 1], sources: ['A', 'B', 'A', 'A'] });
-    expect(sheet.thin).toEqual([{ class: 'square', source: 'B', count: 0, share: 0 }]);
+  it('holds each source to its own share, so many even sources are not all thin', () => {
+    const sources = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const even = datasheet({
+      ...options,
+      labels: Array.from({ length: 60 }, (_, i) => i % 2),
+      sources: Array.from({ length: 60 }, (_, i) => sources[Math.floor(i / 10)]!),
+    });
+    expect(even.thin).toEqual([]);
+    const missing = datasheet({ ...options, labels: [0, 0, 1, 1], sources: ['A', 'B', 'A', 'A'] });
+    expect(missing.thin).toEqual([{ class: 'square', source: 'B', count: 0, share: 0, sourceShare: 0.25 }]);
     expect(() => datasheet({ ...options, labels: [0, 2], sources: ['A', 'B'] })).toThrow(
       'item 1 has label 2, not a class index from 0 to 1',
     );
@@ -102,10 +109,10 @@ describe('modelCard', () => {
     expect(card.text).toContain('| classes | circle, square |');
     expect(card.text).toContain('| training data | test shapes |');
     expect(card.text).toContain('Accuracy 80% (95% interval 74%–85%) on 200 items.');
-    expect(card.text).toContain('| square | 100 | 60% |');
-    expect(card.text).toContain('| crosses | 50 | 40% (≥ 90%) |');
-    expect(card.text).toContain('- Weak slice: square, 60%');
+    expect(card.text).toContain('| square | 100 | 60% | 50%–69% (95%) |');
     expect(card.text).not.toContain('## Calibration');
+    expect(card.text).toContain('| crosses | 50 | 40% (≥ 90%) |');
+    expect(card.text).toContain('- Weak slice: square, 60% (95% interval 50%–69%) against 80% overall (measured)');
     const noSlices = modelCard({ name: 'sorter', info, intendedUse: 'Sorting.', evaluation: '…', overall: { right: 160, count: 200 } });
     expect(noSlices.weakSlices).toEqual([]);
     expect(noSlices.text).toContain('## Caveats\n\nNone measured.');
