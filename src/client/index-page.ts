@@ -10,6 +10,7 @@ import { formatDuration } from './format-time.ts';
 import { expectedRates } from './time-budget.ts';
 import { timeOn } from './backend-rates.ts';
 import { askedBackend } from './backend.ts';
+import './room-panel.ts';
 
 const totals = JSON.parse(document.getElementById('lesson-totals')!.textContent!) as LessonTotals[];
 const panel = document.querySelector<HTMLElement>('.progress-panel')!;

@@ -25,6 +25,7 @@ import { wireQuestions } from './questions.ts';
 import { wireShortcuts } from './shortcuts.ts';
 import { toolbar } from './toolbar.ts';
 import { wireToolbarActions } from './toolbar-actions.ts';
+import { startRoomSharing } from './room-share.ts';
 
 const lesson = readLesson();
 const cells = cellsOf(lesson);
@@ -165,6 +166,9 @@ wireShortcuts([...view.elements], (index) => {
   else view.part(index, '[data-action="run"]').focus();
   view.elements[index]!.scrollIntoView({ block: 'nearest' });
 });
+
+// A learner who joined a workshop room (on the index) shares this lesson's progress as it changes.
+startRoomSharing();
 
 // For tests and the console: the page's session, once loaded.
 (window as unknown as { lab: unknown }).lab = {

@@ -5,10 +5,10 @@
 //
 //   node serve.mjs [SITE_DIR] [--port N] [--base /path/] [--room [--host H] [--room-key K] [--room-file F]]
 //
-// With --room it also serves the workshop room's API (workshop-room.mjs, shipped beside it), where
-// learners' progress records are posted and read back, and listens on the network (every
-// interface, or --host) so that other computers can reach it. (The teacher's page and joining from
-// the lab, which will use this API, are not built yet.)
+// With --room it also serves the workshop room (workshop-room.mjs, shipped beside it): learners who
+// join from their own lab's index post their progress there, and the teacher's page (room/ of the
+// site) shows the class. Then it listens on the network (every interface, or --host), so the
+// learners' computers can reach it.
 //
 // SITE_DIR defaults to the `site` folder beside this file; the base defaults to the one the site
 // was built with (read from its sw.js), else "/". --port 0 picks a free port.
@@ -57,8 +57,8 @@ service workers and WebGPU. Ctrl+C stops it.
   SITE_DIR     the built site (default: the site folder beside this file)
   --port N     the port (default 4322; 0 picks a free one)
   --base PATH  the address the site was built for (default: read from its sw.js, else /)
-  --room       also serve a workshop room's API (POST /room/progress, GET /room/state), and
-               listen on the network
+  --room       also serve a workshop room: learners who join (on their lab's index) send their
+               progress, the teacher's page (room/ of the site) shows it; listens on the network
   --host H     the address to listen on with --room (default: every interface)
   --room-key K the key learners need to post (default: a new random one, printed)
   --room-file F  keep the room's state in file F too, and read it back at start
@@ -333,10 +333,12 @@ async function main() {
     const addresses =
       options.room.host && options.room.host !== '0.0.0.0' && options.room.host !== '::' ? [options.room.host] : lanAddresses();
     console.log(`Workshop room key: ${room.key}`);
-    for (const address of addresses)
-      console.log(`Room on the network: http://${address}:${port}/room/progress (POST, with the key) and /room/state`);
+    for (const address of addresses) {
+      console.log(`Room on the network: http://${address}:${port} (learners type this address and the key on their lab's index)`);
+      console.log(`  the teacher's page: http://${address}:${port}${base}room/?key=${room.key}`);
+    }
     if (!addresses.length) console.log('No network address found: other computers cannot reach this one.');
-    console.log('Ctrl+C stops the server.');
+    console.log(`On this computer the teacher's page is http://localhost:${port}${base}room/. Ctrl+C stops the server.`);
   } else console.log('Open it in Chrome, Edge or Firefox on this computer. Ctrl+C stops the server.');
   const stop = () => {
     room?.flush();

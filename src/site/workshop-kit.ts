@@ -30,6 +30,11 @@ browser under that address.
 Use "localhost", not this computer's network address: browsers allow offline use and the GPU
 (WebGPU) only on localhost or HTTPS. Once a page says "Saved for offline use", the lab opens even
 with the server stopped and no network.
+
+Teachers: node serve.mjs --room also runs a workshop room. It prints a key and this computer's
+network addresses. Learners open their own lab (as above), and on its first page, under "Workshop
+room", type that address, the key and their name: their progress (counts, never code or answers)
+then appears on the teacher's page, which serve.mjs prints too.
 `;
 }
 

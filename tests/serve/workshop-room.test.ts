@@ -227,7 +227,8 @@ describe('node serve.mjs --room', () => {
       });
       const port = /http:\/\/localhost:(\d+)\//.exec(printed)![1];
       const key = /Workshop room key: ([A-Za-z0-9_-]{12})\n/.exec(printed)![1]!;
-      expect(printed).toContain(`Room on the network: http://127.0.0.1:${port}/room/progress`);
+      expect(printed).toContain(`Room on the network: http://127.0.0.1:${port} `);
+      expect(printed).toContain(`the teacher's page: http://127.0.0.1:${port}/room/?key=${key}`);
       const url = `http://127.0.0.1:${port}`;
       expect(await (await fetch(`${url}/`)).text()).toBe('the lab');
       expect((await post(url, record(), 'not-the-key')).status).toBe(403);

@@ -1,0 +1,102 @@
+/**
+ * The workshop room as a class uses it: two learners join from the index (a link fills the form,
+ * they type their names), run a fixture lesson, and the teacher's page shows both, live; a learner
+ * who stops sharing sends nothing more. Served as `node serve.mjs --room` serves it.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { createRoom, type Room } from '../../src/shipped/workshop-room.mjs';
+import { handler, withRoom } from '../../src/shipped/workshop-serve.mjs';
+import { axeBothSchemes } from './axe.ts';
+import { SCREENSHOTS, startLab, waitUntilSettled, type Lab } from './browser.ts';
+
+const KEY = 'class-key-2026';
+let lab: Lab;
+let room: Room;
+let server: Server;
+let origin: string;
+const base = () => inject('siteBase');
+
+beforeAll(async () => {
+  lab = await startLab();
+  room = createRoom({ key: KEY });
+  server = createServer(withRoom(room, handler(inject('siteDir'), base())));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}, 120_000);
+afterAll(async () => {
+  server?.close();
+  await lab?.close();
+});
+
+async function learner(name: string): Promise<Page> {
+  const page = await lab.browser.newPage({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('lab:backend')) localStorage.setItem('lab:backend', 'webgl');
+  });
+  await page.goto(`${origin}${base()}?room=${encodeURIComponent(origin)}&key=${KEY}`);
+  // the link fills the form; nothing is sent before the learner joins
+  expect(await page.inputValue('input[name="room-key"]')).toBe(KEY);
+  expect(await page.textContent('.room-status')).toContain('Not sharing yet');
+  await page.fill('input[name="room-name"]', name);
+  await page.getByRole('button', { name: 'Join the room' }).click();
+  await expect.poll(() => page.textContent('.room-status'), { timeout: 10_000 }).toContain('up to date');
+  await page.goto(`${origin}${base()}lessons/ui-basics/`);
+  await page.getByRole('button', { name: 'Run all' }).first().click();
+  await waitUntilSettled(page);
+  return page;
+}
+
+describe('the workshop room', () => {
+  it('shows the teacher every learner who joined, live, and a learner who stops sharing sends no more', async () => {
+    expect(room.state().learners).toEqual([]);
+    const ada = await learner('Ada');
+    const sam = await learner('Sam');
+    await expect
+      .poll(
+        () =>
+          room
+            .state()
+            .learners.map((l) => l.name)
+            .sort(),
+        { timeout: 15_000 },
+      )
+      .toEqual(['Ada', 'Sam']);
+    const adaRecord = room.state().learners.find((l) => l.name === 'Ada')!;
+    expect(adaRecord.lessons['ui-basics']!.cellsRun).toBeGreaterThan(0);
+
+    const teacher = await lab.browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    await teacher.goto(`${origin}${base()}room/?key=${KEY}`);
+    await expect.poll(() => teacher.locator('.room-grid tbody tr').count(), { timeout: 10_000 }).toBe(2);
+    expect(await teacher.textContent('.room-live')).toMatch(/^Live: 2 learners/);
+    const adaRow = teacher.locator('.room-grid tbody tr', { hasText: 'Ada' });
+    expect(await adaRow.locator('td[data-lesson="ui-basics"]').textContent()).toMatch(
+      new RegExp(`^${adaRecord.lessons['ui-basics']!.cellsRun}/\\d+ cells`),
+    );
+    expect(await teacher.textContent('.room-join-info')).toContain(`the key ${KEY}`);
+    await teacher.screenshot({ path: `${SCREENSHOTS}/room-teacher.png`, fullPage: true });
+    expect(await axeBothSchemes(teacher)).toEqual([]);
+
+    // Sam stops sharing; what Sam does next stays in Sam's browser
+    await sam.goto(`${origin}${base()}`);
+    await sam.getByRole('button', { name: 'Stop sharing' }).click();
+    expect(await sam.textContent('.room-status')).toBe('Not sharing.');
+    const samBefore = JSON.stringify(room.state().learners.find((l) => l.name === 'Sam'));
+    await sam.evaluate(() => {
+      const progress = JSON.parse(localStorage.getItem('lab:progress') ?? '{}');
+      progress.lessons['ui-basics'].cellsDone.push('id:extra');
+      localStorage.setItem('lab:progress', JSON.stringify(progress));
+    });
+    await sam.goto(`${origin}${base()}lessons/ui-basics/`);
+    await sam.waitForTimeout(2500);
+    expect(JSON.stringify(room.state().learners.find((l) => l.name === 'Sam'))).toBe(samBefore);
+    await Promise.all([ada.close(), sam.close(), teacher.close()]);
+  }, 120_000);
+
+  it('says so when the page is not served by a room', async () => {
+    const { page } = await lab.open('room/');
+    await expect.poll(() => page.textContent('.room-live'), { timeout: 10_000 }).toContain('No room here');
+    await page.close();
+  });
+});
