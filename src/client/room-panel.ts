@@ -27,6 +27,8 @@ if (panel) {
     switch (status.state) {
       case 'sending':
         return `Sharing with the room at ${where} as ${status.room.name}: sending…`;
+      case 'waiting':
+        return `Joined the room at ${where} as ${status.room.name}. Nothing to send yet: your progress goes there as you run cells.`;
       case 'shared':
         return `Sharing with the room at ${where} as ${status.room.name}: up to date (${status.at?.toLocaleTimeString()}).`;
       case 'unreachable':
@@ -39,7 +41,7 @@ if (panel) {
     statusLine.textContent = describe(status);
     statusLine.dataset.state = status.state;
     leave.hidden = status.state === 'off';
-    form.hidden = status.state !== 'off' && status.state !== 'refused';
+    form.hidden = status.state !== 'off' && status.state !== 'refused' && status.state !== 'unreachable';
   });
 
   form.addEventListener('submit', (event) => {

@@ -17,9 +17,10 @@ export interface RoomLink {
   key: string;
   name: string;
 }
+/** 'waiting': the room answers, and there is no progress to send yet. */
 export type RoomStatus =
   | { state: 'off' }
-  | { state: 'sending' | 'shared' | 'unreachable' | 'refused'; room: RoomLink; detail?: string; at?: Date };
+  | { state: 'sending' | 'shared' | 'waiting' | 'unreachable' | 'refused'; room: RoomLink; detail?: string; at?: Date };
 
 const listeners = new Set<(status: RoomStatus) => void>();
 let status: RoomStatus = { state: 'off' };
@@ -52,13 +53,28 @@ function learnerId(): string {
   return id;
 }
 
+function unreachable(room: RoomLink): void {
+  setStatus({ state: 'unreachable', room });
+  timer = setTimeout(() => void sendChanged(), RETRY_MS);
+}
+
 async function sendChanged(): Promise<void> {
   timer = undefined;
   const room = currentRoom();
   if (!room) return;
   const learner: RoomLearner = { id: learnerId(), name: room.name };
   const changed = roomRecords(loadProgress(), learner).filter((record) => sent.get(record.lesson) !== recordContent(record));
-  if (!changed.length) return setStatus({ state: 'shared', room, at: new Date() });
+  if (!changed.length) {
+    if (status.state === 'shared' || status.state === 'waiting') return setStatus({ ...status, at: new Date() });
+    // Nothing to send yet: make sure the address is a room that answers, so a typo shows now.
+    const answers = await fetch(`${room.origin}/room/progress`, { method: 'OPTIONS' }).then(
+      (response) => response.status === 204,
+      () => undefined,
+    );
+    if (answers === undefined) return unreachable(room);
+    if (!answers) return setStatus({ state: 'refused', room, detail: 'that address answers, but it is not a workshop room' });
+    return setStatus({ state: sent.size ? 'shared' : 'waiting', room, at: new Date() });
+  }
   setStatus({ state: 'sending', room });
   for (const record of changed) {
     let response: Response;
@@ -69,9 +85,7 @@ async function sendChanged(): Promise<void> {
         body: JSON.stringify(record),
       });
     } catch {
-      setStatus({ state: 'unreachable', room });
-      timer = setTimeout(() => void sendChanged(), RETRY_MS);
-      return;
+      return unreachable(room);
     }
     if (response.status === 403)
       return setStatus({ state: 'refused', room, detail: 'the room key is wrong: ask the teacher for it again' });

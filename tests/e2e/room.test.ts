@@ -41,7 +41,7 @@ async function learner(name: string): Promise<Page> {
   expect(await page.textContent('.room-status')).toContain('Not sharing yet');
   await page.fill('input[name="room-name"]', name);
   await page.getByRole('button', { name: 'Join the room' }).click();
-  await expect.poll(() => page.textContent('.room-status'), { timeout: 10_000 }).toContain('up to date');
+  await expect.poll(() => page.textContent('.room-status'), { timeout: 10_000 }).toContain('Nothing to send yet');
   await page.goto(`${origin}${base()}lessons/ui-basics/`);
   await page.getByRole('button', { name: 'Run all' }).first().click();
   await waitUntilSettled(page);
@@ -94,9 +94,19 @@ describe('the workshop room', () => {
     await Promise.all([ada.close(), sam.close(), teacher.close()]);
   }, 120_000);
 
-  it('says so when the page is not served by a room', async () => {
+  it('says so when the teacher’s page is not served by a room, or the room a learner typed does not answer', async () => {
     const { page } = await lab.open('room/');
     await expect.poll(() => page.textContent('.room-live'), { timeout: 10_000 }).toContain('No room here');
+    await page.goto(page.url().replace(/room\/$/, ''));
+    await page.fill('input[name="room-address"]', '127.0.0.1:1');
+    await page.fill('input[name="room-key"]', KEY);
+    await page.fill('input[name="room-name"]', 'Lee');
+    await page.getByRole('button', { name: 'Join the room' }).click();
+    await expect.poll(() => page.textContent('.room-status'), { timeout: 10_000 }).toContain('cannot be reached now');
+    // a site that is not a room: the lab's own static server answers 405 to OPTIONS
+    await page.fill('input[name="room-address"]', new URL(page.url()).origin);
+    await page.getByRole('button', { name: 'Join the room' }).click();
+    await expect.poll(() => page.textContent('.room-status'), { timeout: 10_000 }).toContain('it is not a workshop room');
     await page.close();
   });
 });
