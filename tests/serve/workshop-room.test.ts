@@ -209,11 +209,14 @@ describe('the workshop room', () => {
   });
 });
 
-describe('node serve.mjs --room', () => {
+describe.each([
+  ['node serve.mjs --room', 'src/shipped/workshop-serve.mjs'],
+  ['npm run serve-site -- --room', 'src/cli/serve-site.ts'],
+])('%s', (_name, script) => {
   it('serves the site and the room, prints the key, and takes records sent with it', async () => {
     const site = mkdtempSync(join(tmpdir(), 'room-site-'));
     writeFileSync(join(site, 'index.html'), 'the lab');
-    const child = spawn(process.execPath, ['src/shipped/workshop-serve.mjs', site, '--port', '0', '--room', '--host', '127.0.0.1'], {
+    const child = spawn(process.execPath, [script, site, '--port', '0', '--room', '--host', '127.0.0.1'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -53,6 +53,7 @@ describe('every command', () => {
     ['src/shipped/workshop-serve.mjs', ['--port', ''], /--port needs a port number from 0 to 65535.*""/],
     ['src/shipped/workshop-serve.mjs', ['--port'], /--port needs a value/],
     ['src/shipped/workshop-serve.mjs', ['--room-key', 'abcdefgh'], /--room-key goes with --room/],
+    ['src/cli/serve-site.ts', ['--host', '0.0.0.0'], /--host, --room-key and --room-file go with --room/],
     ['src/shipped/workshop-serve.mjs', ['--room', '--room-key', 'a b'], /--room-key needs 6 to 64 letters/],
     ['src/cli/fork.ts', ['lessons/00-welcome.md'], /give a lesson and a folder/],
     ['src/cli/fork.ts', ['a', 'b', 'c'], /unexpected arguments: c/],
