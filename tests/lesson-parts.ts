@@ -48,13 +48,15 @@ export const BROWSER_SECONDS: Record<string, number> = {
  * path tested; the CPU is what the lab itself chooses on this machine (by measuring: 1.3 to 2
  * times faster than software WebGL), so the lessons it speeds up most run there, which also proves
  * the path learners here get: it caught lesson 10's augmentation loops tripping the loop guard on
- * the CPU, where an await gives the page no turn. Alone, on the CPU: 07 15 s (45 on WebGL), 08 26
- * (45), 10 19 (28).
+ * the CPU, where an await gives the page no turn. Alone, on the CPU: 02 8 s (12 on WebGL), 07 15 (45),
+ * 08 26 (45), 10 19 (28), 12 27 (31).
  */
 export const BROWSER_BACKENDS: Record<string, 'cpu' | 'webgl'> = {
+  '02-gathering-data.md': 'cpu',
   '07-when-training-goes-wrong.md': 'cpu',
   '08-when-the-data-lies.md': 'cpu',
   '10-domain-shift.md': 'cpu',
+  '12-testing-model-behaviour.md': 'cpu',
 };
 
 export const HEADLESS_PARTS: string[][] = [
