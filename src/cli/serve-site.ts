@@ -35,9 +35,10 @@ const dir = positionals[0] ?? 'dist';
 const port = portOf(COMMAND, values.port, 4322);
 const base = values.base;
 const root = resolve(dir);
-if (!existsSync(join(root, 'index.html'))) fail(`${dir} holds no built site (no index.html): run \`npm run build\` first`);
+// Options first: a wrong command line is named before anything about the folder.
 if (!values.room && (values.host !== undefined || values['room-key'] !== undefined || values['room-file'] !== undefined))
   fail('--host, --room-key and --room-file go with --room');
+if (!existsSync(join(root, 'index.html'))) fail(`${dir} holds no built site (no index.html): run \`npm run build\` first`);
 if (values.room) {
   // The kit's server does the room: the same code teachers run from the zip, with these options.
   const pass = (name: 'port' | 'base' | 'host' | 'room-key' | 'room-file') =>
