@@ -24,8 +24,30 @@ export type RoomStatus =
 
 const listeners = new Set<(status: RoomStatus) => void>();
 let status: RoomStatus = { state: 'off' };
-/** What each lesson's last record held, as the room acknowledged it. */
-const sent = new Map<string, string>();
+const SENT_KEY = 'lab:room-sent';
+/**
+ * What each lesson's last record held, as the room acknowledged it: kept in this browser, so that
+ * opening another page sends only what changed, not every lesson again (which would also run into
+ * the room's per-minute limit). Joining again forgets it and sends everything.
+ */
+const sent = {
+  read(): Record<string, string> {
+    try {
+      const saved = JSON.parse(localStorage.getItem(SENT_KEY) ?? '{}') as unknown;
+      return saved && typeof saved === 'object' ? (saved as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  },
+  get: (lesson: string) => sent.read()[lesson],
+  set(lesson: string, content: string) {
+    localStorage.setItem(SENT_KEY, JSON.stringify({ ...sent.read(), [lesson]: content }));
+  },
+  get size() {
+    return Object.keys(sent.read()).length;
+  },
+  clear: () => localStorage.removeItem(SENT_KEY),
+};
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function setStatus(next: RoomStatus): void {

@@ -74,6 +74,12 @@ describe('the workshop room', () => {
     await teacher.screenshot({ path: `${SCREENSHOTS}/room-teacher.png`, fullPage: true });
     expect(await axeBothSchemes(teacher)).toEqual([]);
 
+    // another page of Ada's lab sends nothing that has not changed (the room would see it as a post)
+    const adaSeen = room.state().learners.find((l) => l.name === 'Ada')!.lastSeen;
+    await ada.goto(`${origin}${base()}`);
+    await ada.waitForTimeout(2500);
+    expect(room.state().learners.find((l) => l.name === 'Ada')!.lastSeen).toBe(adaSeen);
+
     // Sam stops sharing; what Sam does next stays in Sam's browser
     await sam.goto(`${origin}${base()}`);
     await sam.getByRole('button', { name: 'Stop sharing' }).click();
