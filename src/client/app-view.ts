@@ -3,6 +3,7 @@
  * the rest, notebook chrome included), a loading bar while the cells it needs run, and outputs that
  * react: when a widget in an app cell says its value changed (a stroke ended, a picture was
  * uploaded), the app cells after it run again. It is in the URL (`?view=app`), so a link opens it.
+ * The lab's own lessons run by themselves there; a learner's own lesson waits for "Run the app".
  */
 import { WIDGET_INPUT_EVENT } from '../lab/widgets/dom.ts';
 import type { Session } from './session.ts';
@@ -22,11 +23,20 @@ export function appView(options: {
   appCells: readonly number[];
   session(): Session | undefined;
   loadSession(): Promise<Session>;
+  /** Whether opening app view runs the lesson by itself (the lab's own lessons) or waits for a click. */
+  runsItself: boolean;
 }): AppView {
   const { button, bar, cellCount, appCells } = options;
   const status = bar.querySelector<HTMLElement>('.app-status')!;
   const progress = bar.querySelector<HTMLProgressElement>('progress')!;
   const active = () => document.body.dataset.view === 'app';
+  const startButton = bar.querySelector<HTMLButtonElement>('[data-action="start-app"]');
+  const runApp = async () => {
+    if (startButton) startButton.hidden = true;
+    const session = await options.loadSession();
+    if (session.kernel.cells.every((c) => c.runs === 0)) await session.kernel.runAll();
+    showStatus();
+  };
   const showStatus = (running?: number, queued = 0) => {
     const session = options.session();
     const failed = session?.kernel.cells.find((c) => c.status === 'error');
@@ -53,10 +63,14 @@ export function appView(options: {
     showStatus();
     if (appCells.length === 0) return;
     // The lab's own lessons run by themselves in app view, once: nobody there reads code to press Run.
-    const session = await options.loadSession();
-    if (session.kernel.cells.every((c) => c.runs === 0)) await session.kernel.runAll();
-    showStatus();
+    if (options.runsItself) return runApp();
+    // A learner's own lesson came from elsewhere: its code runs when they ask, never on opening a link.
+    const ran = options.session()?.kernel.cells.some((c) => c.runs > 0);
+    if (ran || !startButton) return;
+    status.textContent = 'Nothing here has run yet: this lesson is yours, so it runs only when you ask.';
+    startButton.hidden = false;
   };
+  startButton?.addEventListener('click', () => void runApp());
 
   bar.querySelector('[data-action="leave-app"]')!.addEventListener('click', () => void set(false));
   // Outputs that react: a widget's new value runs the app cells after it, in order.

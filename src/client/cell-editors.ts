@@ -13,6 +13,8 @@ export interface CellEditors {
   all(): Iterable<CellEditor>;
   /** Monaco and the lesson's types, once the first editor asked for them. */
   kit(): Promise<EditorKit> | undefined;
+  /** Loads Monaco and the lesson's types without opening a cell (the source editor needs them). */
+  loadKit(): Promise<EditorKit>;
 }
 
 export function cellEditors(options: {
@@ -25,15 +27,17 @@ export function cellEditors(options: {
   const { cells, store, view } = options;
   const editors = new Map<number, CellEditor>();
   let kitPromise: Promise<EditorKit> | undefined;
+  const loadKit = () =>
+    (kitPromise ??= import('./editor.ts').then(({ EditorKit }) => EditorKit.load(cells, store.sources, options.typesUrl)));
   return {
     get: (index) => editors.get(index),
     all: () => editors.values(),
     kit: () => kitPromise,
+    loadKit,
     async open(index) {
       const open = editors.get(index);
       if (open) return open;
-      kitPromise ??= import('./editor.ts').then(({ EditorKit }) => EditorKit.load(cells, store.sources, options.typesUrl));
-      const kit = await kitPromise;
+      const kit = await loadKit();
       const again = editors.get(index);
       if (again) return again;
       const code = view.part(index, '.cell-code');

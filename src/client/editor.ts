@@ -22,6 +22,14 @@ export interface CellEditor {
   setFontSize(size: number): void;
 }
 
+export interface SourceEditor {
+  value(): string;
+  focus(): void;
+  /** Marks the problem the lesson parser found, or clears the mark. */
+  mark(problem: { line: number; column?: number; message: string } | undefined): void;
+  reveal(line: number): void;
+}
+
 /** Diagnostics that say nothing useful about notebook cells. */
 const IGNORED_DIAGNOSTICS = [
   2451, // cannot redeclare block-scoped variable: two cells may declare the same name
@@ -101,6 +109,54 @@ export class EditorKit {
   setSource(index: number, source: string): void {
     const model = this.models[index];
     if (model && model.getValue() !== source) model.setValue(source);
+  }
+
+  /** The whole lesson's Markdown in one editor (source-editor.ts); `mark` shows a parse problem at its line. */
+  openSource(container: HTMLElement, text: string, onChange: (text: string) => void): SourceEditor {
+    const uri = monaco.Uri.parse('file:///lesson/source.md');
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(text, 'markdown', uri);
+    const editor = monaco.editor.create(container, {
+      model,
+      theme: theme(),
+      minimap: { enabled: false },
+      wordWrap: 'on',
+      fontSize: 14,
+      lineNumbersMinChars: 4,
+      automaticLayout: true,
+      ariaLabel: 'The lesson as Markdown: its front matter, prose and cells',
+      fixedOverflowWidgets: true,
+    });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => monaco.editor.setTheme(theme()));
+    editor.onDidChangeModelContent(() => onChange(model.getValue()));
+    return {
+      value: () => model.getValue(),
+      focus: () => editor.focus(),
+      mark(problem) {
+        const line = problem && Math.min(Math.max(1, problem.line), model.getLineCount());
+        monaco.editor.setModelMarkers(
+          model,
+          'lesson',
+          problem && line
+            ? [
+                {
+                  severity: monaco.MarkerSeverity.Error,
+                  message: problem.message,
+                  startLineNumber: line,
+                  endLineNumber: line,
+                  startColumn: problem.column ?? 1,
+                  endColumn: model.getLineMaxColumn(line),
+                },
+              ]
+            : [],
+        );
+      },
+      reveal(line) {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: 1 });
+        editor.focus();
+      },
+    };
   }
 
   open(cell: CellBlock, container: HTMLElement, callbacks: EditorCallbacks): CellEditor {

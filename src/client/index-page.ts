@@ -79,3 +79,4 @@ for (const estimate of document.querySelectorAll<HTMLElement>('[data-run-timing]
   const rates = expectedRates(work, asked);
   if (rates) estimate.textContent = `· Run all: about ${formatDuration(timeOn(work, rates))} on this device`;
 }
+import './my-lessons-panel.ts';

@@ -69,5 +69,7 @@ import 'monaco-esm/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-esm/editor/common/standaloneStrings.js';
 import 'monaco-esm/base/browser/ui/codicons/codicon/codicon-modifiers.css';
 import 'monaco-esm/languages/definitions/typescript/register.js';
+// Markdown for a lesson's whole source (source-editor.ts): a small tokenizer, loaded when first used.
+import 'monaco-esm/languages/definitions/markdown/register.js';
 export * as typescript from 'monaco-esm/languages/features/typescript/register.js';
 export * from 'monaco-esm/editor/editor.api.js';

@@ -12,6 +12,7 @@ import { SANDBOX_FILE, type FromSandbox, type ToSandbox } from '../sandbox/proto
 import { decodeLesson } from './share-codec.ts';
 import { download } from '../lab/widgets/download.ts';
 import { MAX_DOWNLOAD_BYTES, safeDownloadName } from '../sandbox/downloads.ts';
+import { addMyLesson, findMyLesson } from './my-lessons.ts';
 
 const base = document.body.dataset.base ?? '/';
 const notice = document.querySelector<HTMLElement>('.open-notice')!;
@@ -21,7 +22,7 @@ const frameHost = document.querySelector<HTMLElement>('.open-frame')!;
 // html: false shows any HTML in the file as text; no images, so merely opening a link fetches nothing.
 const markdown = new MarkdownIt({ html: false, linkify: true }).disable('image');
 labFences(markdown, { interactive: false });
-let current: { text: string; file: string; lesson: Lesson } | undefined;
+let current: { text: string; file: string; from: string; lesson: Lesson } | undefined;
 
 function say(text: string, error = false): void {
   notice.hidden = false;
@@ -42,7 +43,7 @@ function showLesson(text: string, file: string, from: string): void {
     say(`This is not a lesson the lab can open: ${(error as Error).message}`, true);
     return;
   }
-  current = { text, file, lesson };
+  current = { text, file, from, lesson };
   preview.hidden = false;
   document.querySelector<HTMLButtonElement>('[data-action="run-sandbox"]')!.hidden = false;
   say(
@@ -156,6 +157,29 @@ function runInSandbox(): void {
 }
 
 document.querySelector('[data-action="run-sandbox"]')!.addEventListener('click', runInSandbox);
+
+// "Open in my lab": after a warning that says what that means, the lesson becomes one of the
+// learner's own (my-lessons.ts), shown on /mine/, where it runs only when they press Run.
+const ownWarning = document.querySelector<HTMLDialogElement>('.own-warning')!;
+const ownMessage = ownWarning.querySelector<HTMLElement>('.own-warning-message')!;
+document.querySelector('[data-action="open-in-lab"]')!.addEventListener('click', () => {
+  if (!current) return;
+  ownWarning.querySelector('.own-warning-lesson')!.textContent = current.lesson.meta.title;
+  ownMessage.textContent = '';
+  ownWarning.showModal();
+});
+ownWarning.querySelector('[data-action="confirm-own"]')!.addEventListener('click', () => {
+  if (!current) return;
+  try {
+    // The same lesson opened twice is kept once, with its edits and progress.
+    const entry =
+      findMyLesson(current.text) ??
+      addMyLesson({ text: current.text, title: current.lesson.meta.title, file: current.file.split('/').pop()!, from: current.from });
+    location.assign(`${base}mine/?id=${entry.id}`);
+  } catch (error) {
+    ownMessage.textContent = (error as Error).message;
+  }
+});
 document.querySelector('[data-action="download-copy"]')!.addEventListener('click', () => {
   if (!current) return;
   const name = current.file.split('/').pop()!;

@@ -53,3 +53,11 @@ export function onProgress(listener: (progress: Progress) => void): void {
     if (event.key === KEY || event.key === null) listener(loadProgress());
   });
 }
+
+/** Forgets one lesson's progress (a learner's own lesson they removed). */
+export function forgetLesson(slug: string): void {
+  const progress = loadProgress();
+  if (!(slug in progress.lessons)) return;
+  delete progress.lessons[slug];
+  save(progress);
+}

@@ -9,7 +9,14 @@ import type { PageKernel } from './page-kernel.ts';
 import { downloadLesson, downloadProject, shareLesson } from './take-away.ts';
 import type { Toolbar } from './toolbar.ts';
 
-export function wireToolbarActions(options: { lesson: Lesson; base: string; store: EditsStore; kernel: PageKernel; bar: Toolbar }): void {
+export function wireToolbarActions(options: {
+  lesson: Lesson;
+  base: string;
+  store: EditsStore;
+  kernel: PageKernel;
+  bar: Toolbar;
+  editSource(): void | Promise<void>;
+}): void {
   const { lesson, base, store, kernel, bar } = options;
   let models: { open(): Promise<void> } | undefined;
   const openModels = async () => {
@@ -27,6 +34,7 @@ export function wireToolbarActions(options: { lesson: Lesson; base: string; stor
     else if (action === 'models') await openModels();
     else if (action === 'download-lesson') await downloadLesson(lesson, store.sources);
     else if (action === 'share') await shareLesson(lesson, store.sources, base);
+    else if (action === 'edit-source') await options.editSource();
     else if (action === 'download-project') await downloadProject(lesson, store.sources, base, bar);
     else if (action === 'reset-lesson') {
       if (confirm('Put every cell of this lesson back as the author wrote it? Your edits here will be lost.')) store.resetAll();

@@ -11,6 +11,7 @@ import { parseLesson } from '../notebook/parse.ts';
 import { lessonNumber, type Lesson } from '../notebook/lesson.ts';
 import type { STAGES } from '../notebook/schema.ts';
 import type { LessonTimings, Timings } from '../notebook/timings.ts';
+import { MY_SLUG_PREFIX } from '../client/my-lessons.ts';
 
 const lessonFiles = import.meta.glob('/lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const fixtureFiles = import.meta.glob('/tests/fixtures/site/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
@@ -35,7 +36,12 @@ export function publishedLessons(): Lesson[] {
   return Object.entries(files)
     .filter(([path]) => !path.split('/').pop()!.startsWith('_'))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => parseLesson(text, path.replace(/^\//, '')));
+    .map(([path, text]) => parseLesson(text, path.replace(/^\//, '')))
+    .map((lesson) => {
+      // The learner's own lessons are keyed `mine-ID` in the browser (client/my-lessons.ts).
+      if (lesson.slug.startsWith(MY_SLUG_PREFIX)) throw new Error(`${lesson.file}: a lesson's slug may not start with "${MY_SLUG_PREFIX}"`);
+      return lesson;
+    });
 }
 
 export const STAGE_TITLES: Record<(typeof STAGES)[number], string> = {

@@ -5,23 +5,14 @@
 import MarkdownIt from 'markdown-it';
 import { createHighlighter } from 'shiki';
 import { labFences } from './lab-fences.ts';
+import { headingIds, type Heading } from './heading-ids.ts';
 
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
 const LANGUAGES = ['ts', 'typescript', 'js', 'javascript', 'json', 'sh', 'bash', 'yaml', 'md', 'markdown', 'html', 'css', 'python'];
 const highlighter = await createHighlighter({ themes: Object.values(CODE_THEMES), langs: LANGUAGES });
 
-export interface Heading {
-  depth: number;
-  text: string;
-  id: string;
-}
-
-export const slugify = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '') || 'section';
+export { slugify, type Heading } from './heading-ids.ts';
 
 /**
  * A renderer for one lesson: ids stay unique across all its prose blocks. With `lessonNumbers`
@@ -31,7 +22,6 @@ export const slugify = (text: string) =>
  */
 export function lessonMarkdown({ lessonNumbers }: { lessonNumbers?: ReadonlyMap<string, string> } = {}) {
   const headings: Heading[] = [];
-  const used = new Set<string>();
   const md = new MarkdownIt({
     html: true,
     linkify: true,
@@ -41,17 +31,7 @@ export function lessonMarkdown({ lessonNumbers }: { lessonNumbers?: ReadonlyMap<
     },
   });
   labFences(md, { interactive: true });
-  md.core.ruler.push('heading-ids', (state) => {
-    state.tokens.forEach((token, i) => {
-      if (token.type !== 'heading_open') return;
-      const text = state.tokens[i + 1]?.content ?? '';
-      let id = slugify(text);
-      for (let n = 2; used.has(id); n++) id = `${slugify(text)}-${n}`;
-      used.add(id);
-      token.attrSet('id', id);
-      headings.push({ depth: Number(token.tag.slice(1)), text, id });
-    });
-  });
+  headingIds(md, headings);
   if (lessonNumbers) {
     md.core.ruler.push('lesson-numbers', (state) => {
       for (const block of state.tokens) {
