@@ -3,7 +3,9 @@
  * draws the grid. Opened on the teacher's own computer it needs no key; elsewhere the key comes
  * from ?key= or the form. Off a room server (a static host) it says how to start one.
  */
-import type { RoomState } from '../shipped/workshop-room.d.mts';
+import { renderSVG } from 'uqr';
+import type { RoomState, RoomStateReply } from '../shipped/workshop-room.d.mts';
+import { roomJoin } from './room-join.ts';
 import type { LessonTotals } from './progress-model.ts';
 import { ago, roomView, type RoomSort } from './room-view.ts';
 
@@ -21,6 +23,8 @@ const base = document.body.dataset.base ?? '/';
 
 let key = new URLSearchParams(location.search).get('key') ?? '';
 let state: RoomState | undefined;
+let addresses: string[] = [];
+let shownJoin = '';
 let stateTime = Date.now();
 let pollTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -31,11 +35,24 @@ function cell(tag: 'td' | 'th', text: string, attrs: Record<string, string> = {}
   return node;
 }
 
+/** The address, the key, and a QR code of the link that opens this computer's lab with both filled in. */
 function showJoinInfo(): void {
-  if (!key) return void (joinInfo.hidden = true);
-  const link = `http://localhost:4322${base}?room=${encodeURIComponent(location.origin)}&key=${encodeURIComponent(key)}`;
-  joinInfo.hidden = false;
-  joinInfo.textContent = `Learners join from their lab's index (Workshop room) with the address ${location.origin} and the key ${key}, or open ${link}`;
+  const join = roomJoin({ pageOrigin: location.origin, addresses, key, base });
+  const shown = JSON.stringify(join);
+  if (shown === shownJoin) return; // polled every few seconds: redraw only on a change
+  shownJoin = shown;
+  joinInfo.hidden = !join.servedLink;
+  if (!join.servedLink) return;
+  const qr = joinInfo.querySelector<HTMLElement>('.room-qr-code')!;
+  // uqr writes the SVG from the link alone (no markup from anyone else goes in); dark on light in both schemes, as scanners expect.
+  qr.innerHTML = renderSVG(join.servedLink, { border: 2, pixelSize: 8 });
+  qr.querySelector('svg')?.setAttribute('role', 'img');
+  qr.querySelector('svg')?.setAttribute('aria-label', `QR code of ${join.servedLink}`);
+  joinInfo.querySelector<HTMLElement>('.room-address')!.textContent = join.address!;
+  joinInfo.querySelector<HTMLElement>('.room-key')!.textContent = key;
+  const served = joinInfo.querySelector<HTMLAnchorElement>('.room-served-link')!;
+  served.href = served.textContent = join.servedLink;
+  joinInfo.querySelector<HTMLElement>('.room-own-link')!.textContent = join.ownLabLink!;
 }
 
 function draw(): void {
@@ -103,8 +120,11 @@ async function poll(): Promise<void> {
       return;
     }
     if (!response.ok || !response.headers.get('content-type')?.startsWith('application/json')) throw new Error(`HTTP ${response.status}`);
-    const body = (await response.json()) as RoomState & { now?: number };
+    const body = (await response.json()) as Partial<RoomStateReply> & RoomState;
     state = body;
+    addresses = Array.isArray(body.addresses) ? body.addresses.filter((a) => typeof a === 'string') : [];
+    if (!key && typeof body.key === 'string') key = body.key; // told only to this computer
+    showJoinInfo();
     stateTime = typeof body.now === 'number' ? body.now : Date.now();
     keyForm.hidden = true;
     draw();

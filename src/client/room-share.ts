@@ -69,7 +69,8 @@ export function currentRoom(): RoomLink | undefined {
 function learnerId(): string {
   let id = localStorage.getItem(ID_KEY);
   if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-    id = crypto.randomUUID().replaceAll('-', '');
+    // Not crypto.randomUUID: it exists only in secure contexts, and a lab the teacher serves on the network is plain http.
+    id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
     localStorage.setItem(ID_KEY, id);
   }
   return id;

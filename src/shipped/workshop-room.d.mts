@@ -24,12 +24,20 @@ export interface RoomLearner {
 export interface RoomState {
   learners: RoomLearner[];
 }
+/** What GET /room/state answers: the state, the server's clock, where learners reach the room, and (to this computer only) its key. */
+export interface RoomStateReply extends RoomState {
+  now: number;
+  addresses: string[];
+  key?: string;
+}
 export interface Room {
   key: string;
   handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   state(): RoomState;
   /** Writes the room file now, if a write is pending. */
   flush(): void;
+  /** Origins (`http://192.168.1.5:4322`) where learners reach this room, told to the teacher's page. */
+  setAddresses(origins: string[]): void;
 }
 
 export function newRoomKey(): string;

@@ -172,6 +172,8 @@ export function createRoom({ key = newRoomKey(), file, rate = 120, now = () => D
     }
   }
   let writeTimer;
+  /** The origins learners can reach this room at (set once the server listens), for the teacher's QR code. */
+  let addresses = [];
   const save = () => {
     if (!file || writeTimer) return;
     writeTimer = setTimeout(() => {
@@ -266,7 +268,9 @@ export function createRoom({ key = newRoomKey(), file, rate = 120, now = () => D
         reply(response, 403, { error: 'the room state needs the room key (x-room-key or ?key=), except from this computer' });
         return true;
       }
-      reply(response, 200, { ...state(), now: now() });
+      // The teacher's own computer is told the key too: its page shows it, with the join link's QR code.
+      const local = isLoopback(request.socket.remoteAddress);
+      reply(response, 200, { ...state(), now: now(), addresses, ...(local ? { key } : {}) });
       return true;
     }
     return false;
@@ -280,5 +284,10 @@ export function createRoom({ key = newRoomKey(), file, rate = 120, now = () => D
     writeFileSync(file, JSON.stringify(state(), null, 1));
   }
 
-  return { key, handle, state, flush };
+  /** Origins (`http://192.168.1.5:4322`) where learners reach this room; the state's readers are told them. */
+  function setAddresses(origins) {
+    addresses = origins.filter((origin) => typeof origin === 'string').slice(0, 8);
+  }
+
+  return { key, handle, state, flush, setAddresses };
 }

@@ -332,6 +332,7 @@ async function main() {
   if (room) {
     const addresses =
       options.room.host && options.room.host !== '0.0.0.0' && options.room.host !== '::' ? [options.room.host] : lanAddresses();
+    room.setAddresses(addresses.map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${port}`));
     console.log(`Workshop room key: ${room.key}`);
     for (const address of addresses) {
       console.log(`Room on the network: http://${address}:${port} (learners type this address and the key on their lab's index)`);

@@ -24,6 +24,8 @@ beforeAll(async () => {
   server = createServer(withRoom(room, handler(inject('siteDir'), base())));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // As serve.mjs --room tells it the network addresses it found (a documentation address here).
+  room.setAddresses([origin, 'http://192.0.2.7:4322']);
 }, 120_000);
 afterAll(async () => {
   server?.close();
@@ -63,14 +65,24 @@ describe('the workshop room', () => {
     await expect.poll(ranCells, { timeout: 15_000 }).toEqual(['Ada', 'Sam']);
 
     const teacher = await lab.browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-    await teacher.goto(`${origin}${base()}room/?key=${KEY}`);
+    // on the teacher's own computer the page needs no key: the room tells it, for the join QR code
+    await teacher.goto(`${origin}${base()}room/`);
     await expect.poll(() => teacher.locator('.room-grid tbody tr').count(), { timeout: 10_000 }).toBe(2);
     expect(await teacher.textContent('.room-live')).toMatch(/^Live: 2 learners/);
     const adaCell = teacher.locator('.room-grid tbody tr', { hasText: 'Ada' }).locator('td[data-lesson="ui-basics"]');
     // the teacher's page shows what the room holds (records may still be arriving: poll until they agree)
     const adaCells = () => room.state().learners.find((l) => l.name === 'Ada')!.lessons['ui-basics']!.cellsRun;
     await expect.poll(async () => (await adaCell.textContent())?.startsWith(`${adaCells()}/`), { timeout: 10_000 }).toBe(true);
-    expect(await teacher.textContent('.room-join-info')).toContain(`the key ${KEY}`);
+    // learners are shown the network address (not this computer's loopback), the key, and the link as a QR code
+    const served = `http://192.0.2.7:4322${base()}?room=${encodeURIComponent('http://192.0.2.7:4322')}&key=${KEY}`;
+    expect(await teacher.textContent('.room-join-info')).toMatch(/the address\s*http:\/\/192\.0\.2\.7:4322\s*and the key\s*class-key-2026/);
+    expect(await teacher.getAttribute('.room-served-link', 'href')).toBe(served);
+    expect(
+      await teacher
+        .getByRole('img', { name: `QR code of ${served}` })
+        .locator('path, rect')
+        .count(),
+    ).toBeGreaterThan(0);
     await teacher.screenshot({ path: `${SCREENSHOTS}/room-teacher.png`, fullPage: true });
     expect(await axeBothSchemes(teacher)).toEqual([]);
 

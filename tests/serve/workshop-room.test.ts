@@ -149,20 +149,24 @@ describe('the workshop room', () => {
     const url = await serveRoom(room);
     for (const key of [null, '', 'wrong-key', `${KEY}x`]) expect((await post(url, record(), key)).status).toBe(403);
     expect((await stateOf(url)).learners).toEqual([]);
-    // loopback reads the state without the key (the teacher's own computer) ...
+    // loopback reads the state without the key (the teacher's own computer), and is told the key for the QR code ...
     expect((await fetch(`${url}/room/state`)).status).toBe(200);
+    expect(((await stateOf(url)) as RoomState & { key?: string }).key).toBe(KEY);
     // ... and another address needs it: answered as a request from 192.168.1.9 would be
     const fromLan = async (path: string, headers: Record<string, string> = {}) => {
-      const answers: { status?: number } = {};
+      const answers: { status?: number; body?: string } = {};
       const response = {
         writeHead(status: number) {
           answers.status = status;
           return this;
         },
-        end() {},
+        end(body: string) {
+          answers.body = body;
+        },
         on() {},
       };
       await room.handle({ url: path, method: 'GET', headers, socket: { remoteAddress: '192.168.1.9' } } as never, response as never);
+      if (answers.status === 200) expect(JSON.parse(answers.body!)).not.toHaveProperty('key'); // never to another computer
       return answers.status;
     };
     expect(await fromLan('/room/state')).toBe(403);
@@ -237,6 +241,8 @@ describe.each([
       expect((await post(url, record(), 'not-the-key')).status).toBe(403);
       expect((await post(url, record(), key)).status).toBe(200);
       expect((await stateOf(url)).learners.map((learner) => learner.name)).toEqual(['Ada']);
+      // the teacher's page is told where learners reach the room, for its QR code
+      expect(((await stateOf(url)) as RoomState & { addresses: string[] }).addresses).toEqual([url]);
     } finally {
       child.kill();
     }
