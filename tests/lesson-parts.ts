@@ -26,6 +26,7 @@ export const HEADLESS_SECONDS: Record<string, number> = {
   '10-domain-shift.md': 53,
   '11-deploying-safely.md': 6,
   '12-testing-model-behaviour.md': 34,
+  '13-your-own-project.md': 12,
 };
 export const BROWSER_SECONDS: Record<string, number> = {
   '00-welcome.md': 17,
@@ -41,6 +42,7 @@ export const BROWSER_SECONDS: Record<string, number> = {
   '10-domain-shift.md': 38,
   '11-deploying-safely.md': 19,
   '12-testing-model-behaviour.md': 67,
+  '13-your-own-project.md': 18,
 };
 
 /**
@@ -49,7 +51,7 @@ export const BROWSER_SECONDS: Record<string, number> = {
  * times faster than software WebGL), so the lessons it speeds up most run there, which also proves
  * the path learners here get: it caught lesson 10's augmentation loops tripping the loop guard on
  * the CPU, where an await gives the page no turn. Alone, on the CPU: 02 8 s (12 on WebGL), 07 15 (45),
- * 08 26 (45), 10 19 (28), 12 27 (31).
+ * 08 26 (45), 10 19 (28), 12 27 (31), 13 4 (23).
  */
 export const BROWSER_BACKENDS: Record<string, 'cpu' | 'webgl'> = {
   '02-gathering-data.md': 'cpu',
@@ -57,16 +59,31 @@ export const BROWSER_BACKENDS: Record<string, 'cpu' | 'webgl'> = {
   '08-when-the-data-lies.md': 'cpu',
   '10-domain-shift.md': 'cpu',
   '12-testing-model-behaviour.md': 'cpu',
+  '13-your-own-project.md': 'cpu',
 };
 
 export const HEADLESS_PARTS: string[][] = [
-  ['07-when-training-goes-wrong.md', '09-out-of-domain-data.md', '04-labelling-and-cleaning.md', '01-drivetrain.md', '00-welcome.md'],
+  [
+    '07-when-training-goes-wrong.md',
+    '09-out-of-domain-data.md',
+    '13-your-own-project.md',
+    '04-labelling-and-cleaning.md',
+    '01-drivetrain.md',
+    '00-welcome.md',
+  ],
   ['08-when-the-data-lies.md', '05-training.md', '02-gathering-data.md', '11-deploying-safely.md'],
   ['10-domain-shift.md', '12-testing-model-behaviour.md', '06-using-the-model.md', '03-data-preparation.md'],
 ];
 
 export const BROWSER_PARTS: string[][] = [
-  ['07-when-training-goes-wrong.md', '02-gathering-data.md', '04-labelling-and-cleaning.md', '03-data-preparation.md', '00-welcome.md'],
+  [
+    '07-when-training-goes-wrong.md',
+    '02-gathering-data.md',
+    '13-your-own-project.md',
+    '04-labelling-and-cleaning.md',
+    '03-data-preparation.md',
+    '00-welcome.md',
+  ],
   ['08-when-the-data-lies.md', '12-testing-model-behaviour.md', '06-using-the-model.md'],
   ['10-domain-shift.md', '05-training.md', '09-out-of-domain-data.md', '11-deploying-safely.md', '01-drivetrain.md'],
 ];

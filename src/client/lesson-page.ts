@@ -26,6 +26,7 @@ import { wireShortcuts } from './shortcuts.ts';
 import { toolbar } from './toolbar.ts';
 import { wireToolbarActions } from './toolbar-actions.ts';
 import { startRoomSharing } from './room-share.ts';
+import { trackActiveTime } from './active-time.ts';
 import type { Lesson } from '../notebook/lesson.ts';
 import type { EditsStore } from './edits-store.ts';
 import type { EditorKit } from './editor.ts';
@@ -72,6 +73,14 @@ export function startLessonPage(lesson: Lesson, { appRunsItself, editSource }: L
 
   // ---- the learner's code, and the kernel that runs it ----------------------------------------------
 
+  let busyElement: HTMLElement | undefined;
+  const timedRuns: number[] = [];
+  const times = trackActiveTime({
+    slug: lesson.slug,
+    article: document.querySelector<HTMLElement>('article')!,
+    running: () => busyElement,
+  });
+
   const kernel = pageKernel({
     lesson,
     cells,
@@ -81,8 +90,14 @@ export function startLessonPage(lesson: Lesson, { appRunsItself, editSource }: L
     onCellShown: (cell, all) => {
       progress.onCell(cell, all);
       kept.onCell(cell, all);
+      // Each finished run once, for the time per section.
+      if (['done', 'error', 'stopped'].includes(cell.status) && cell.runs > (timedRuns[cell.index] ?? 0)) {
+        timedRuns[cell.index] = cell.runs;
+        times.cellRan(view.elements[cell.index]!, cell.ms);
+      }
     },
     onFrame: (busy, queued) => {
+      busyElement = busy && view.elements[busy.index];
       if (app.active()) app.showStatus(busy?.index, queued);
     },
   });

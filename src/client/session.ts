@@ -13,6 +13,8 @@ import { setLabEnvironment, siteEnvironment } from '../lab/environment.ts';
 import { chooseBackend, type BackendChoice, type BackendName } from './backend.ts';
 import type { LessonWork } from './backend-rates.ts';
 import { renderOutputs } from './render.ts';
+import { browserCollections } from './collection-store.ts';
+import { currentStageTimes } from './active-time.ts';
 
 export interface SessionOptions {
   backend?: BackendName;
@@ -33,7 +35,11 @@ export interface Session {
 
 function browserHost(): KernelHost {
   const plot = wrapPlot(Plot);
-  setLabEnvironment(siteEnvironment(document.body.dataset.base ?? '/', plot.plot as never));
+  setLabEnvironment({
+    ...siteEnvironment(document.body.dataset.base ?? '/', plot.plot as never),
+    collections: browserCollections,
+    stageTimes: currentStageTimes,
+  });
   return {
     tf,
     Plot: plot,

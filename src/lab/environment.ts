@@ -23,6 +23,30 @@ export interface LabEnvironment {
   localModel?: ModelLocator;
   /** Saving to and loading from a folder path: headless only, so pages never bundle the file system. */
   folder?: (folder: string) => tf.io.IOHandler;
+  /** Where drawingCollection keeps the learner's drawings (IndexedDB in a page); without it they last as long as the run. */
+  collections?: CollectionStore;
+  /** The learner's time on each section of this lesson (the page measures it); absent headless, where nobody is learning. */
+  stageTimes?: () => StageTime[];
+}
+
+/** One drawing as a collection keeps it: pixels in [0, 1] (size × size), its label (-1: none yet), when it was added. */
+export interface StoredDrawing {
+  pixels: number[];
+  label: number;
+  at: string;
+}
+
+export interface CollectionStore {
+  load(name: string): Promise<StoredDrawing[]>;
+  save(name: string, drawings: readonly StoredDrawing[]): Promise<void>;
+}
+
+/** A section (`##`) of the lesson and the time spent on it: `activeMs` with the learner at work there (reading, typing, running, waiting on a run), `runMs` its cells' run time. */
+export interface StageTime {
+  id: string;
+  title: string;
+  activeMs: number;
+  runMs: number;
 }
 
 let environment: Readonly<LabEnvironment> = {};

@@ -7,6 +7,7 @@ export { mulberry32, shuffled } from './random.ts';
 export { train, type TrainOptions } from './train.ts';
 export { loadDataset, DATASET_NAMES, type Datasets } from './data/load.ts';
 export { generateShapes, insideShape, SHAPE_NAMES, type ShapesOptions, type ShapesDataset, type ShapeName } from './data/shapes.ts';
+export { sketchShapes, type SketchOptions, type SketchDataset } from './data/sketches.ts';
 export { imageAt, subset, concatDatasets, toTensors, type ImageDataset } from './data/image-dataset.ts';
 export type { Penguin, PenguinsDataset } from './data/penguins.ts';
 export { splitIndices, splitDataset, type SplitOptions } from './split.ts';
@@ -20,9 +21,10 @@ export { lossesByItem, outOfFoldLosses, captionOf, type LossItem, type OutOfFold
 export { saveModel, loadModel, loadShippedModel, listModels, deleteModel, modelFromFiles, type LoadOptions } from './model-io/save-load.ts';
 export { SHIPPED_MODELS } from './model-io/folder.ts';
 export { LAB_MODEL_FORMAT, type LabModelInfo, type LabModelDescription } from './model-io/info.ts';
-export { labeller, simulatedAnnotator, type Labeller } from './widgets/labeller.ts';
+export { labeller, simulatedAnnotator, type Labeller, type LabellerOptions } from './widgets/labeller.ts';
 export { cleaner, type Cleaner, type Decision } from './widgets/cleaner.ts';
 export { drawingPad, type DrawingPad } from './widgets/drawing-pad.ts';
+export { drawingCollection, type DrawingCollection } from './widgets/drawing-collection.ts';
 export { pickModelFiles } from './widgets/model-picker.ts';
 export { saliencyMaps, saliencyGrid, shareOn, type SaliencyMaps, type SaliencyOptions, type SaliencyGridOptions } from './saliency.ts';
 export { uncertainty, type Uncertainty } from './uncertainty.ts';
@@ -46,3 +48,4 @@ export { datasheet, type Datasheet, type DatasheetOptions, type ThinSource } fro
 export { modelCard, type ModelCard, type ModelCardOptions, type OutOfDomainResult } from './documents/model-card.ts';
 export { markdownFile, type MarkdownFile } from './widgets/markdown-file.ts';
 export { quantizedCopy, type QuantizedCopy } from './quantize.ts';
+export { stageTimes, stageTimesChart, type StageTime } from './stage-times.ts';

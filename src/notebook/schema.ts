@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const STAGES = ['intro', 'data', 'labelling', 'training', 'production', 'failure-modes', 'domain-shift'] as const;
+export const STAGES = ['intro', 'data', 'labelling', 'training', 'production', 'failure-modes', 'domain-shift', 'project'] as const;
 
 export const BACKENDS = ['webgpu', 'webgl', 'cpu', 'wasm'] as const;
 

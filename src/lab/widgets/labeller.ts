@@ -24,9 +24,24 @@ export interface Labeller {
   readonly element?: HTMLElement;
 }
 
-export function labeller(data: ImageDataset, classes: readonly string[]): Labeller {
+export interface LabellerOptions {
+  /** Labels given before (one per image, -1 for none): a collection's, so labelling goes on where it stopped. */
+  labels?: ArrayLike<number>;
+  /** Told every change (assign, undo), e.g. to keep the labels with the drawings (drawingCollection). */
+  onChange?: (labels: Int32Array) => void;
+}
+
+export function labeller(data: ImageDataset, classes: readonly string[], options: LabellerOptions = {}): Labeller {
   if (classes.length < 2 || classes.length > 9) throw new Error('labeller: give between 2 and 9 classes (keys 1–9 assign them)');
   const labels = new Int32Array(data.count).fill(-1);
+  if (options.labels) {
+    if (options.labels.length !== data.count)
+      throw new RangeError(`labeller: ${options.labels.length} labels given for ${data.count} images; give one per image (-1 for none)`);
+    labels.forEach((_, i) => {
+      const given = options.labels![i]!;
+      labels[i] = Number.isInteger(given) && given >= 0 && given < classes.length ? given : -1;
+    });
+  }
   const history: { index: number; previous: number }[] = [];
   let current = 0;
   const sink = activeSink();
@@ -54,6 +69,7 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
       history.push({ index, previous: labels[index]! });
       labels[index] = label;
       current = nextUnlabelled(index);
+      options.onChange?.(labels);
       render();
     },
     undo() {
@@ -61,6 +77,7 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
       if (!last) return false;
       labels[last.index] = last.previous;
       current = last.index;
+      options.onChange?.(labels);
       render();
       return true;
     },
@@ -75,6 +92,8 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
         labels: [...labels.entries()].filter(([, l]) => l >= 0).map(([index, label]) => ({ index, label })),
       }),
   };
+
+  if (data.count > 0 && labels[0] !== -1) current = nextUnlabelled(0); // go on where labelling stopped
 
   if (hasDom()) {
     const root = el('div', {
@@ -108,6 +127,12 @@ export function labeller(data: ImageDataset, classes: readonly string[]): Labell
       event.preventDefault();
     });
     render = () => {
+      buttons.hidden = bar.hidden = data.count === 0;
+      if (data.count === 0) {
+        view.replaceChildren('Nothing to label yet: add some images, then run this cell again.');
+        status.textContent = '';
+        return;
+      }
       const label = labels[current]!;
       view.replaceChildren(
         imageCanvas(data, current, 12, `image ${current + 1}${label >= 0 ? `, labelled ${classes[label]}` : ', not labelled'}`),
