@@ -29,35 +29,43 @@ export const HEADLESS_SECONDS: Record<string, number> = {
   '13-your-own-project.md': 12,
 };
 export const BROWSER_SECONDS: Record<string, number> = {
-  '00-welcome.md': 17,
-  '01-drivetrain.md': 18,
+  '00-welcome.md': 10,
+  '01-drivetrain.md': 11,
   '02-gathering-data.md': 20,
-  '03-data-preparation.md': 20,
-  '04-labelling-and-cleaning.md': 19,
+  '03-data-preparation.md': 12,
+  '04-labelling-and-cleaning.md': 13,
   '05-training.md': 26,
   '06-using-the-model.md': 21,
   '07-when-training-goes-wrong.md': 40,
   '08-when-the-data-lies.md': 50,
-  '09-out-of-domain-data.md': 24,
+  '09-out-of-domain-data.md': 16,
   '10-domain-shift.md': 38,
-  '11-deploying-safely.md': 19,
+  '11-deploying-safely.md': 12,
   '12-testing-model-behaviour.md': 67,
   '13-your-own-project.md': 18,
 };
 
 /**
- * The backend each real lesson runs on in Chromium. WebGL (software here) keeps a GPU-like float
- * path tested; the CPU is what the lab itself chooses on this machine (by measuring: 1.3 to 2
- * times faster than software WebGL), so the lessons it speeds up most run there, which also proves
- * the path learners here get: it caught lesson 10's augmentation loops tripping the loop guard on
- * the CPU, where an await gives the page no turn. Alone, on the CPU: 02 8 s (12 on WebGL), 07 15 (45),
- * 08 26 (45), 10 19 (28), 12 27 (31), 13 4 (23).
+ * The backend each real lesson runs on in Chromium. The CPU is what the lab itself chooses on this
+ * machine (by measuring: 1.3 to 7 times faster than software WebGL), so every lesson it speeds up
+ * runs there, which also proves the path learners here get: it caught lesson 10's augmentation
+ * loops tripping the loop guard on the CPU, where an await gives the page no turn. Lessons 05 and
+ * 06 stay on WebGL (software here), which keeps a GPU-like float path tested on convolutions,
+ * saving and loading (06 is also no faster on the CPU). Run all alone, on the CPU (WebGL): 00 1.3 s
+ * (7.1), 01 3.2 (9.2), 02 8 (12), 03 1.3 (6.1), 04 5.7 (10.4), 05 11.8 (14.9), 06 12.2 (11.1),
+ * 07 15 (45), 08 26 (45), 09 4.0 (9.1), 10 19 (28), 11 4.7 (10.8), 12 27 (31), 13 4.4 (22.7).
  */
 export const BROWSER_BACKENDS: Record<string, 'cpu' | 'webgl'> = {
+  '00-welcome.md': 'cpu',
+  '01-drivetrain.md': 'cpu',
   '02-gathering-data.md': 'cpu',
+  '03-data-preparation.md': 'cpu',
+  '04-labelling-and-cleaning.md': 'cpu',
   '07-when-training-goes-wrong.md': 'cpu',
   '08-when-the-data-lies.md': 'cpu',
+  '09-out-of-domain-data.md': 'cpu',
   '10-domain-shift.md': 'cpu',
+  '11-deploying-safely.md': 'cpu',
   '12-testing-model-behaviour.md': 'cpu',
   '13-your-own-project.md': 'cpu',
 };
@@ -71,8 +79,8 @@ export const HEADLESS_PARTS: string[][] = [
     '01-drivetrain.md',
     '00-welcome.md',
   ],
-  ['08-when-the-data-lies.md', '05-training.md', '02-gathering-data.md', '11-deploying-safely.md'],
-  ['10-domain-shift.md', '12-testing-model-behaviour.md', '06-using-the-model.md', '03-data-preparation.md'],
+  ['08-when-the-data-lies.md', '05-training.md', '02-gathering-data.md'],
+  ['10-domain-shift.md', '12-testing-model-behaviour.md', '06-using-the-model.md', '11-deploying-safely.md', '03-data-preparation.md'],
 ];
 
 export const BROWSER_PARTS: string[][] = [
@@ -84,8 +92,15 @@ export const BROWSER_PARTS: string[][] = [
     '03-data-preparation.md',
     '00-welcome.md',
   ],
-  ['08-when-the-data-lies.md', '12-testing-model-behaviour.md', '06-using-the-model.md'],
-  ['10-domain-shift.md', '05-training.md', '09-out-of-domain-data.md', '11-deploying-safely.md', '01-drivetrain.md'],
+  ['08-when-the-data-lies.md', '12-testing-model-behaviour.md'],
+  [
+    '10-domain-shift.md',
+    '05-training.md',
+    '06-using-the-model.md',
+    '09-out-of-domain-data.md',
+    '11-deploying-safely.md',
+    '01-drivetrain.md',
+  ],
 ];
 
 /** Every lesson file in lessons/ (published or not), sorted. */
