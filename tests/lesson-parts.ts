@@ -29,20 +29,20 @@ export const HEADLESS_SECONDS: Record<string, number> = {
   '13-your-own-project.md': 12,
 };
 export const BROWSER_SECONDS: Record<string, number> = {
-  '00-welcome.md': 10,
-  '01-drivetrain.md': 11,
-  '02-gathering-data.md': 20,
-  '03-data-preparation.md': 12,
+  '00-welcome.md': 5,
+  '01-drivetrain.md': 8,
+  '02-gathering-data.md': 16,
+  '03-data-preparation.md': 15,
   '04-labelling-and-cleaning.md': 13,
-  '05-training.md': 26,
-  '06-using-the-model.md': 21,
-  '07-when-training-goes-wrong.md': 40,
-  '08-when-the-data-lies.md': 50,
-  '09-out-of-domain-data.md': 16,
-  '10-domain-shift.md': 38,
-  '11-deploying-safely.md': 12,
-  '12-testing-model-behaviour.md': 67,
-  '13-your-own-project.md': 18,
+  '05-training.md': 25,
+  '06-using-the-model.md': 19,
+  '07-when-training-goes-wrong.md': 22,
+  '08-when-the-data-lies.md': 35,
+  '09-out-of-domain-data.md': 14,
+  '10-domain-shift.md': 28,
+  '11-deploying-safely.md': 11,
+  '12-testing-model-behaviour.md': 37,
+  '13-your-own-project.md': 17,
 };
 
 /**
@@ -86,21 +86,15 @@ export const HEADLESS_PARTS: string[][] = [
 export const BROWSER_PARTS: string[][] = [
   [
     '07-when-training-goes-wrong.md',
-    '02-gathering-data.md',
     '13-your-own-project.md',
-    '04-labelling-and-cleaning.md',
+    '02-gathering-data.md',
     '03-data-preparation.md',
+    '04-labelling-and-cleaning.md',
+    '11-deploying-safely.md',
     '00-welcome.md',
   ],
-  ['08-when-the-data-lies.md', '12-testing-model-behaviour.md'],
-  [
-    '10-domain-shift.md',
-    '05-training.md',
-    '06-using-the-model.md',
-    '09-out-of-domain-data.md',
-    '11-deploying-safely.md',
-    '01-drivetrain.md',
-  ],
+  ['12-testing-model-behaviour.md', '08-when-the-data-lies.md', '06-using-the-model.md'],
+  ['10-domain-shift.md', '05-training.md', '09-out-of-domain-data.md', '01-drivetrain.md'],
 ];
 
 /** Every lesson file in lessons/ (published or not), sorted. */
