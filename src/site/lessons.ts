@@ -52,7 +52,7 @@ export const STAGE_TITLES: Record<(typeof STAGES)[number], string> = {
   production: 'Production and deployment',
   'failure-modes': 'Failure modes',
   'domain-shift': 'Out-of-domain data and domain shift',
-  project: 'Your own project, end to end',
+  project: 'Your own project',
 };
 
 /** The lessons in course order, in runs of one stage each: a stage the course returns to gets a second heading. */
