@@ -20,14 +20,14 @@ export function currentStageTimes(): StageTime[] {
 export function trackActiveTime(options: { slug: string; article: HTMLElement; running(): HTMLElement | undefined }) {
   const key = `lab:stage-times:${options.slug}`;
   const headings = [...options.article.querySelectorAll<HTMLElement>('h2[id]')].filter((h) => !h.closest('.objectives, .contents'));
-  const saved: Record<string, { activeMs: number; runMs: number }> = (() => {
-    try {
-      const parsed = JSON.parse(localStorage.getItem(key) ?? '{}') as unknown;
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, { activeMs: number; runMs: number }>) : {};
-    } catch {
-      return {};
-    }
-  })();
+  // No prototype: a section whose id is "constructor" is a section like any other.
+  const saved: Record<string, { activeMs: number; runMs: number }> = Object.create(null);
+  try {
+    const parsed = JSON.parse(localStorage.getItem(key) ?? '{}') as unknown;
+    if (parsed && typeof parsed === 'object') Object.assign(saved, parsed);
+  } catch {
+    /* unreadable: start again */
+  }
   const sectionOf = (element: Element | null | undefined): string | undefined => {
     if (!element || !options.article.contains(element) || !headings.length) return undefined;
     const before = headings.filter((h) => h === element || h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);

@@ -90,7 +90,8 @@ export function startLessonPage(lesson: Lesson, { appRunsItself, editSource }: L
     onCellShown: (cell, all) => {
       progress.onCell(cell, all);
       kept.onCell(cell, all);
-      // Each finished run once, for the time per section.
+      // Each finished run once, for the time per section (a restart counts runs from 0 again).
+      if (cell.runs < (timedRuns[cell.index] ?? 0)) timedRuns[cell.index] = 0;
       if (['done', 'error', 'stopped'].includes(cell.status) && cell.runs > (timedRuns[cell.index] ?? 0)) {
         timedRuns[cell.index] = cell.runs;
         times.cellRan(view.elements[cell.index]!, cell.ms);

@@ -9,5 +9,8 @@ export async function forgetMyLesson(id: string): Promise<void> {
   const slug = mySlug(id);
   clearLesson(slug);
   forgetLesson(slug);
+  // The rest kept under its slug: its clock per section, exercise attempts kept beside a shown solution.
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '');
+  for (const key of keys) if (key === `lab:stage-times:${slug}` || key.startsWith(`lab:attempt:${slug}:`)) localStorage.removeItem(key);
   await saveKeptOutputs(slug, {});
 }

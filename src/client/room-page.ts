@@ -123,7 +123,7 @@ async function poll(): Promise<void> {
     const body = (await response.json()) as Partial<RoomStateReply> & RoomState;
     state = body;
     addresses = Array.isArray(body.addresses) ? body.addresses.filter((a) => typeof a === 'string') : [];
-    if (!key && typeof body.key === 'string') key = body.key; // told only to this computer
+    if (typeof body.key === 'string') key = body.key; // told only to this computer, and truer than an old ?key=
     showJoinInfo();
     stateTime = typeof body.now === 'number' ? body.now : Date.now();
     keyForm.hidden = true;

@@ -4,6 +4,7 @@
  * by the pages that send and the tests.
  */
 import type { Progress } from './progress-model.ts';
+import { isMySlug } from './my-lessons.ts';
 
 export interface RoomLearner {
   /** Made once per browser, so two learners with one name stay apart. */
@@ -26,6 +27,7 @@ export interface RoomRecord {
 export function roomRecords(progress: Progress, learner: RoomLearner, now = new Date()): RoomRecord[] {
   return Object.entries(progress.lessons).flatMap(([lesson, saved]) => {
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(lesson) || !saved || typeof saved !== 'object') return [];
+    if (isMySlug(lesson)) return []; // the learner's own lessons are theirs, not the workshop's
     const exercises = Object.entries(saved.exercises ?? {}).filter(([id]) => /^[A-Za-z0-9_-]{1,64}$/.test(id));
     return [
       {

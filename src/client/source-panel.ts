@@ -31,6 +31,7 @@ export function sourcePanel(options: {
   const backButton = panel.querySelector<HTMLButtonElement>('[data-action="close-source"]')!;
   backButton.hidden = !options.lessonShown;
   let editor: SourceEditor | undefined;
+  let opening: Promise<SourceEditor> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let problemLine = 1;
 
@@ -70,6 +71,7 @@ export function sourcePanel(options: {
     const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (!editor || !action) return;
     const text = editor.value();
+    if (action === 'save-source' || action === 'discard-source') clearTimeout(timer); // no draft after either
     if (action === 'goto-problem') editor.reveal(problemLine);
     else if (action === 'close-source') close();
     else if (action === 'save-source') {
@@ -97,19 +99,22 @@ export function sourcePanel(options: {
       document.body.dataset.view = 'source';
       panel.hidden = false;
       panel.scrollIntoView({ block: 'start' });
-      if (!editor) {
+      // One editor, even when the panel is opened again while Monaco still loads.
+      opening ??= (async () => {
         status.textContent = 'Loading the editor…';
         const draft = readDraft(id);
         const kit = await loadKit();
-        editor = kit.openSource(panel.querySelector<HTMLElement>('.source-editor')!, draft?.text ?? saved, onChange);
-        const check = show(checkLessonSource(editor.value(), file));
+        const made = kit.openSource(panel.querySelector<HTMLElement>('.source-editor')!, draft?.text ?? saved, onChange);
+        editor = made;
+        const check = show(checkLessonSource(made.value(), file));
         status.textContent = draft
           ? `Your unsaved changes from ${new Date(draft.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} are back.`
           : check.ok
             ? 'Change anything; Save checks the lesson and shows it.'
             : '';
-      }
-      editor.focus();
+        return made;
+      })();
+      (await opening).focus();
     },
   };
 }

@@ -31,6 +31,8 @@ export interface LabEnvironment {
 
 /** One drawing as a collection keeps it: pixels in [0, 1] (size × size), its label (-1: none yet), when it was added. */
 export interface StoredDrawing {
+  /** Stable across removals, so labels given to a snapshot land on the drawings they were given to. */
+  id?: string;
   pixels: number[];
   label: number;
   at: string;

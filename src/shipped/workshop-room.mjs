@@ -268,8 +268,11 @@ export function createRoom({ key = newRoomKey(), file, rate = 120, now = () => D
         reply(response, 403, { error: 'the room state needs the room key (x-room-key or ?key=), except from this computer' });
         return true;
       }
-      // The teacher's own computer is told the key too: its page shows it, with the join link's QR code.
-      const local = isLoopback(request.socket.remoteAddress);
+      // The teacher's own computer is told the key too: its page shows it, with the join link's QR
+      // code. Only when it also asked for a loopback host: through a local proxy or a rebound DNS
+      // name every request comes from loopback, and those must not learn the key.
+      const hostname = String(request.headers.host ?? '').replace(/:\d+$/, '');
+      const local = isLoopback(request.socket.remoteAddress) && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
       reply(response, 200, { ...state(), now: now(), addresses, ...(local ? { key } : {}) });
       return true;
     }

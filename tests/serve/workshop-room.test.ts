@@ -152,6 +152,18 @@ describe('the workshop room', () => {
     // loopback reads the state without the key (the teacher's own computer), and is told the key for the QR code ...
     expect((await fetch(`${url}/room/state`)).status).toBe(200);
     expect(((await stateOf(url)) as RoomState & { key?: string }).key).toBe(KEY);
+    // ... but not when the loopback request named another host (a local proxy, a rebound DNS name)
+    const viaOtherHost = await new Promise<Record<string, unknown>>((done, fail) => {
+      const ask = httpRequest(`${url}/room/state`, { headers: { host: 'rebound.example' } }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => done(JSON.parse(body) as Record<string, unknown>));
+      });
+      ask.on('error', fail);
+      ask.end();
+    });
+    expect(viaOtherHost).toHaveProperty('learners');
+    expect(viaOtherHost).not.toHaveProperty('key');
     // ... and another address needs it: answered as a request from 192.168.1.9 would be
     const fromLan = async (path: string, headers: Record<string, string> = {}) => {
       const answers: { status?: number; body?: string } = {};

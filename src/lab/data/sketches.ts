@@ -1,8 +1,8 @@
 /**
- * Hand-drawn-looking shapes: outlines drawn as a person draws them on the lab's drawing pad, with
- * wobbly strokes, corners that miss, circles that overshoot, and the pad's own pen, so they are
- * the same kind of image as a learner's drawings. The lab's default set for the capstone project,
- * generated here (so under the lab's licence) from a seed.
+ * Hand-drawn-looking shapes, drawn as a person draws them on the lab's drawing pad: wobbly
+ * strokes, corners that miss, circles that overshoot, the pad's own pen, as outlines or coloured in
+ * (`filled`), so they are the same kind of image as a learner's drawings. The capstone's default
+ * set (coloured in) and its outline test come from here, generated from a seed (the lab's licence).
  */
 import { drawingPad } from '../widgets/drawing-pad.ts';
 import type { ImageDataset } from './image-dataset.ts';

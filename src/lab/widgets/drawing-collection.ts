@@ -15,8 +15,8 @@ export interface DrawingCollection {
   readonly name: string;
   readonly classes: readonly string[];
   readonly count: number;
-  /** Every drawing kept, in the order added; labels -1 where none is given yet. */
-  all(): ImageDataset;
+  /** Every drawing kept, in the order added; labels -1 where none is given yet; `ids` name them. */
+  all(): ImageDataset & { ids: string[] };
   /** The labelled drawings only. */
   labelled(): ImageDataset;
   /** Labelled drawings per class, in the order of `classes`. */
@@ -24,8 +24,12 @@ export interface DrawingCollection {
   /** Adds a drawing (size × size pixels in [0, 1]), unlabelled unless `label` is given. */
   add(pixels: ArrayLike<number>, label?: number): Promise<void>;
   remove(index: number): Promise<void>;
-  /** One label per drawing (-1: none), e.g. from the labeller's onChange. */
-  setLabels(labels: ArrayLike<number>): Promise<void>;
+  /**
+   * Labels (-1: none), e.g. from the labeller's onChange: with `ids` (a snapshot's, from `all()`),
+   * each goes to the drawing it was given to, even after others were added or removed; without,
+   * one per drawing now kept.
+   */
+  setLabels(labels: ArrayLike<number>, ids?: readonly string[]): Promise<void>;
   /** Whether the drawings are kept beyond this run (false headless, or when the browser refused). */
   readonly kept: boolean;
   readonly element?: HTMLElement;
@@ -59,6 +63,9 @@ export async function drawingCollection(
       problem = `Your drawings could not be read from this browser (${(error as Error).message}); new ones are kept only until the page closes.`;
     }
   }
+  let nextId = 0;
+  const newId = () => `d${Date.now().toString(36)}${(nextId++).toString(36)}`;
+  for (const d of drawings) d.id ??= newId(); // kept before drawings had ids
   const sink = activeSink();
   let render = () => {};
 
@@ -96,7 +103,7 @@ export async function drawingCollection(
     get kept() {
       return kept;
     },
-    all: () => dataset(drawings),
+    all: () => ({ ...dataset(drawings), ids: drawings.map((d) => d.id!) }),
     labelled: () => dataset(drawings.filter((d) => d.label >= 0)),
     perClass: () => classes.map((_, k) => drawings.filter((d) => d.label === k).length),
     async add(pixels, label = -1) {
@@ -105,6 +112,7 @@ export async function drawingCollection(
       if (drawings.length >= max)
         throw new RangeError(`drawingCollection: ${max} drawings is the most one collection keeps; remove some first`);
       drawings.push({
+        id: newId(),
         pixels: Array.from(pixels, (v) => Math.round(Math.min(1, Math.max(0, v)) * 1000) / 1000),
         label,
         at: new Date().toISOString(),
@@ -116,12 +124,19 @@ export async function drawingCollection(
       drawings.splice(index, 1);
       await save();
     },
-    async setLabels(labels) {
-      if (labels.length !== drawings.length)
-        throw new RangeError(
-          `drawingCollection: ${labels.length} labels for ${drawings.length} drawings (run the labelling cell again after adding)`,
-        );
-      drawings.forEach((d, i) => (d.label = labels[i]!));
+    async setLabels(labels, ids) {
+      const valid = (label: number) => (Number.isInteger(label) && label >= 0 && label < classes.length ? label : -1);
+      if (ids) {
+        if (ids.length !== labels.length) throw new RangeError(`drawingCollection: ${labels.length} labels for ${ids.length} ids`);
+        const byId = new Map(ids.map((id, i) => [id, valid(labels[i]!)]));
+        for (const d of drawings) if (byId.has(d.id!)) d.label = byId.get(d.id!)!; // removed drawings' labels are dropped
+      } else {
+        if (labels.length !== drawings.length)
+          throw new RangeError(
+            `drawingCollection: ${labels.length} labels for ${drawings.length} drawings (run the labelling cell again after adding)`,
+          );
+        drawings.forEach((d, i) => (d.label = valid(labels[i]!)));
+      }
       await save();
     },
   };

@@ -42,6 +42,11 @@ describe('roomRecords', () => {
     expect(recordContent(records[0]!)).not.toBe(recordContent({ ...records[0]!, cellsRun: 4 }));
   });
 
+  it("keeps the learner's own lessons (mine-ID) out of the room", () => {
+    const progress: Progress = { version: 1, lessons: { welcome: { cellsDone: ['id:a'] }, 'mine-abc123': { cellsDone: ['id:a'] } } };
+    expect(roomRecords(progress, learner, now).map((r) => r.lesson)).toEqual(['welcome']);
+  });
+
   it('gives nothing for an empty progress, and survives a tampered one', () => {
     expect(roomRecords({ version: 1, lessons: {} }, learner, now)).toEqual([]);
     const odd = { version: 1, lessons: { welcome: { cellsDone: 'lots', exercises: { x: null }, questions: null } } } as unknown as Progress;

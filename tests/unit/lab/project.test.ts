@@ -52,9 +52,15 @@ describe('drawingCollection', () => {
     await collection.setLabels([0, 1]);
     expect(collection.labelled().count).toBe(2);
     expect([...collection.labelled().labels]).toEqual([0, 1]);
+    // Labels given to a snapshot reach the drawings they were given to, after a removal and an addition.
+    const snapshot = collection.all();
     await collection.remove(0);
     expect(collection.all().images[0]).toBe(1);
-    await expect(collection.setLabels([0, 1])).rejects.toThrow('2 labels for 1 drawings');
+    await collection.add(pixels(0.2));
+    await collection.setLabels([1, 0], snapshot.ids);
+    expect([...collection.all().labels]).toEqual([0, -1]);
+    await expect(collection.setLabels([0, 1, 1])).rejects.toThrow('3 labels for 2 drawings');
+    await collection.remove(1);
     await expect(collection.add(new Float32Array(10))).rejects.toThrow('a drawing has 256 pixels, not 10');
     await expect(drawingCollection('Bad Name', { classes: ['a', 'b'] })).rejects.toThrow('lower-case letters');
   });
