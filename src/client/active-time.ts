@@ -6,6 +6,7 @@
  * adds up across visits; the lab's `stageTimes()` reads it through the environment.
  */
 import type { StageTime } from '../lab/environment.ts';
+import { headingBefore, sectionHeadings } from './sections.ts';
 
 const TICK_MS = 5000;
 const IDLE_MS = 60_000;
@@ -19,7 +20,7 @@ export function currentStageTimes(): StageTime[] {
 
 export function trackActiveTime(options: { slug: string; article: HTMLElement; running(): HTMLElement | undefined }) {
   const key = `lab:stage-times:${options.slug}`;
-  const headings = [...options.article.querySelectorAll<HTMLElement>('h2[id]')].filter((h) => !h.closest('.objectives, .contents'));
+  const headings = sectionHeadings();
   // No prototype: a section whose id is "constructor" is a section like any other.
   const saved: Record<string, { activeMs: number; runMs: number }> = Object.create(null);
   try {
@@ -30,8 +31,7 @@ export function trackActiveTime(options: { slug: string; article: HTMLElement; r
   }
   const sectionOf = (element: Element | null | undefined): string | undefined => {
     if (!element || !options.article.contains(element) || !headings.length) return undefined;
-    const before = headings.filter((h) => h === element || h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
-    return (before ?? headings[0])!.id; // time before the first section counts for the first
+    return (headingBefore(headings, element) ?? headings[0])!.id; // time before the first section counts for the first
   };
   /** The section being read: the last heading above a third of the way down the window. */
   const readingSection = () => {

@@ -3,12 +3,12 @@
  * becomes one of their own lessons (a copy; the lab's lesson stays as it is), and its source opens.
  */
 import { addMyLesson } from './my-lessons.ts';
+import { lessonWithEdits } from './take-away.ts';
 import type { LessonPageParts } from './lesson-page.ts';
 
 export async function editCopyOf({ lesson, store, bar, base }: LessonPageParts): Promise<void> {
-  const { lessonToMarkdown } = await import('../notebook/serialize.ts');
   const title = `${lesson.meta.title} (my copy)`;
-  const text = lessonToMarkdown({ ...lesson, meta: { ...lesson.meta, title } }, store.sources);
+  const text = await lessonWithEdits({ ...lesson, meta: { ...lesson.meta, title } }, store.sources);
   try {
     const entry = addMyLesson({
       text,

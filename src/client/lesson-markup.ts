@@ -6,17 +6,7 @@
  */
 import type { CellBlock, Lesson } from '../notebook/lesson.ts';
 import { ownLessonMarkdown } from './own-lesson-markdown.ts';
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const made = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
-  made.append(...children);
-  return made;
-}
+import { el as element } from '../lab/widgets/dom.ts';
 
 const button = (action: string, text: string, attributes: Record<string, string> = {}) =>
   element('button', { type: 'button', 'data-action': action, ...attributes }, text);

@@ -4,6 +4,7 @@
  * tags on exercises up to date.
  */
 import type { CellState } from '../notebook/kernel.ts';
+import { headingBefore, sectionHeadings } from './sections.ts';
 import { cellsOf, type Lesson } from '../notebook/lesson.ts';
 import { describeSummary, fractionDone, lessonTotals, migrateCellsDone, summarise } from './progress-model.ts';
 import { cellKey } from './storage.ts';
@@ -30,9 +31,9 @@ export function lessonProgress(lesson: Lesson, cellElements: HTMLElement[]): Les
   const now = () => new Date().toISOString();
   const statusSeen: string[] = cells.map(() => 'idle');
   // The section each cell sits in: the last ## heading before it on the page.
-  const headings = [...document.querySelectorAll<HTMLElement>('article h2[id]')];
+  const headings = sectionHeadings();
   const sectionOf = (element: HTMLElement | undefined) => {
-    const heading = element && headings.filter((h) => h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+    const heading = element && headingBefore(headings, element);
     return heading ? { id: heading.id, title: heading.textContent?.trim() ?? '' } : undefined;
   };
 

@@ -6,7 +6,8 @@ import type { Lesson } from '../notebook/lesson.ts';
 import { download } from '../lab/widgets/download.ts';
 import type { Toolbar } from './toolbar.ts';
 
-async function lessonWithEdits(lesson: Lesson, sources: readonly string[]): Promise<string> {
+/** The lesson as Markdown with the learner's code in place of the author's. */
+export async function lessonWithEdits(lesson: Lesson, sources: readonly string[]): Promise<string> {
   const { lessonToMarkdown } = await import('../notebook/serialize.ts');
   return lessonToMarkdown(lesson, sources);
 }

@@ -174,13 +174,17 @@ export function createRoom({ key = newRoomKey(), file, rate = 120, now = () => D
   let writeTimer;
   /** The origins learners can reach this room at (set once the server listens), for the teacher's QR code. */
   let addresses = [];
+  /** Writes the room file through a rename, so a crash mid-write never leaves half a file. */
+  const write = () => {
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, JSON.stringify(state(), null, 1));
+    renameSync(temporary, file);
+  };
   const save = () => {
     if (!file || writeTimer) return;
     writeTimer = setTimeout(() => {
       writeTimer = undefined;
-      const temporary = `${file}.tmp`;
-      writeFileSync(temporary, JSON.stringify(state(), null, 1));
-      renameSync(temporary, file);
+      write();
     }, 1000);
     writeTimer.unref?.();
   };
@@ -284,7 +288,7 @@ export function createRoom({ key = newRoomKey(), file, rate = 120, now = () => D
     if (!writeTimer) return;
     clearTimeout(writeTimer);
     writeTimer = undefined;
-    writeFileSync(file, JSON.stringify(state(), null, 1));
+    write();
   }
 
   /** Origins (`http://192.168.1.5:4322`) where learners reach this room; the state's readers are told them. */

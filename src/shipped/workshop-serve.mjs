@@ -332,13 +332,14 @@ async function main() {
   if (room) {
     const addresses =
       options.room.host && options.room.host !== '0.0.0.0' && options.room.host !== '::' ? [options.room.host] : lanAddresses();
-    room.setAddresses(addresses.map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${port}`));
+    const origins = addresses.map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${port}`);
+    room.setAddresses(origins);
     console.log(`Workshop room key: ${room.key}`);
-    for (const address of addresses) {
-      console.log(`Room on the network: http://${address}:${port} (learners type this address and the key on their lab's index)`);
-      console.log(`  the teacher's page: http://${address}:${port}${base}room/?key=${room.key}`);
+    for (const origin of origins) {
+      console.log(`Room on the network: ${origin} (learners type this address and the key on their lab's index)`);
+      console.log(`  the teacher's page: ${origin}${base}room/?key=${room.key}`);
     }
-    if (!addresses.length) console.log('No network address found: other computers cannot reach this one.');
+    if (!origins.length) console.log('No network address found: other computers cannot reach this one.');
     console.log(`On this computer the teacher's page is http://localhost:${port}${base}room/. Ctrl+C stops the server.`);
   } else console.log('Open it in Chrome, Edge or Firefox on this computer. Ctrl+C stops the server.');
   const stop = () => {

@@ -10,14 +10,15 @@ export const WIDGET_INPUT_EVENT = 'lab-input';
 export const hasDom = () =>
   typeof document !== 'undefined' && typeof document.createElement === 'function' && typeof window !== 'undefined';
 
+/** An element with attributes and children (text goes in as text, never as markup). */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string> = {},
-  text?: string,
+  ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
+  node.append(...children);
   return node;
 }
 
